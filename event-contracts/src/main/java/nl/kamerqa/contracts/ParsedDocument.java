@@ -1,0 +1,111 @@
+package nl.kamerqa.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * The parser's output: one contract for the CLI, the {@link Topics#PARSED} event and the stored document.
+ *
+ * @param schemaVersion version of this record's shape
+ * @param documentId    official identifier (from the page footer or the raw event), else the raw event's id
+ * @param genre         kind of document, e.g. SCHRIFTELIJK_OVERLEG
+ * @param title         the document heading
+ * @param parties       parties in order of first appearance
+ * @param questions     numbered questions with their answers
+ * @param footnotes     footnote bodies with their page
+ * @param references    Kamerstuk references found in the texts
+ * @param warnings      what the parser noticed but could not resolve
+ * @param parser        which parser produced this
+ * @param provenance    which raw event it came from; null when parsed outside the pipeline (CLI)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ParsedDocument(
+        int schemaVersion,
+        String documentId,
+        String genre,
+        String title,
+        String kamer,
+        String vergaderjaar,
+        String dossier,
+        String ondernummer,
+        List<String> parties,
+        List<Question> questions,
+        List<Footnote> footnotes,
+        List<Reference> references,
+        List<String> warnings,
+        ParserInfo parser,
+        Provenance provenance) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public ParsedDocument {
+        parties = parties == null ? List.of() : List.copyOf(parties);
+        questions = questions == null ? List.of() : List.copyOf(questions);
+        footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
+        references = references == null ? List.of() : List.copyOf(references);
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
+    }
+
+    /** The same document under another id, e.g. the raw event's id when the text named none. */
+    public ParsedDocument withDocumentId(String id) {
+        return new ParsedDocument(schemaVersion, id, genre, title, kamer, vergaderjaar, dossier, ondernummer,
+                parties, questions, footnotes, references, warnings, parser, provenance);
+    }
+
+    /** The same document with the raw event it came from. */
+    public ParsedDocument withProvenance(Provenance p) {
+        return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
+                parties, questions, footnotes, references, warnings, parser, p);
+    }
+
+    /**
+     * One numbered question.
+     *
+     * @param number    the printed number ("7")
+     * @param party     the asking party ("D66"), null where the document names none
+     * @param text      the question text, line breaks folded, footnote markers taken out
+     * @param page      printed page number where the question starts, null when unknown
+     * @param line      1-based input line where it starts, to trace a record back to its source
+     * @param footnotes numbers of the footnotes cited in the text
+     * @param answer    the reply, null when there is none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Question(String number, String party, String text, Integer page, Integer line,
+                           List<Integer> footnotes, Answer answer) {
+        public Question {
+            footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
+        }
+    }
+
+    /**
+     * A reply; one reply to several questions appears on each of them with the same text.
+     *
+     * @param covers the numbers of all questions this reply answers ("7", "8")
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Answer(String text, Integer page, Integer line, List<String> covers, List<Integer> footnotes) {
+        public Answer {
+            covers = covers == null ? List.of() : List.copyOf(covers);
+            footnotes = footnotes == null ? List.of() : List.copyOf(footnotes);
+        }
+    }
+
+    /** A footnote body, numbered as printed, with the page it is printed on. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Footnote(int number, String text, Integer page) {
+    }
+
+    /** A reference to another parliamentary paper, e.g. kind "kamerstuk", dossier "35 165", ondernummer "51". */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Reference(String kind, String dossier, String ondernummer) {
+    }
+
+    /** Which parser produced the record. */
+    public record ParserInfo(String version) {
+    }
+
+    /** The raw event a stored document was produced from. */
+    public record Provenance(String topic, int partition, long offset, String contentSha256, String source) {
+    }
+}

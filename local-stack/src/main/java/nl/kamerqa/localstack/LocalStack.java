@@ -1,0 +1,6 @@
+package nl.kamerqa.localstack;
+
+public final class LocalStack {
+    public static void main(String[] args) {
+    }
+}

@@ -1,0 +1,22 @@
+package nl.kamerqa.parsing;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ParsingApplication {
+
+    /** Settings live in {@code parser-service.yml}, so the three services can share one JVM in local-stack. */
+    public static final String CONFIG_NAME = "parser-service";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(ParsingApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME);
+    }
+}
