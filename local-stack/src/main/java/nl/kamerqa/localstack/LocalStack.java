@@ -1,6 +1,222 @@
 package nl.kamerqa.localstack;
 
-public final class LocalStack {
-    public static void main(String[] args) {
+import nl.kamerqa.ingest.IngestApplication;
+import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.query.QueryApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole of kamerqa on one machine without Docker: a real KRaft Kafka broker, an embedded MongoDB-wire server,
+ * then ingest-, parser- and query-service, each its own Spring application context in this JVM.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Sample documents bundled in this module and loaded at start-up. */
+    static final List<String> SAMPLES = List.of("samples/kst-36200-VII-147.txt");
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private String kafkaBootstrapServers;
+    private String mongoUri;
+    private int ingestPort;
+    private int parserPort;
+    private int queryPort;
+
+    private LocalStack() {
+    }
+
+    /** What to start: infrastructure is started here unless an external address is given. */
+    public record Settings(Path dataDir, boolean persistent, String kafkaBootstrapServers, String mongoUri,
+                           int kafkaPort, int mongoPort, int ingestPort, int parserPort, int queryPort,
+                           List<String> extraArgs) {
+
+        /** The one-command local run: fixed ports, data under ./data kept across restarts; env overrides. */
+        public static Settings fromEnvironment() {
+            return new Settings(Path.of(env("KAMERQA_DATA_DIR", "data")), true, null, null,
+                    Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("MONGODB_PORT", "27017")),
+                    8081, 8082, 8083, List.of());
+        }
+
+        /** For tests: free ports, temporary Kafka logs, MongoDB in memory. */
+        public static Settings forTests(Path tempDir) {
+            return new Settings(tempDir, false, null, null, 0, 0, 0, 0, 0, List.of());
+        }
+
+        /** For tests against existing infrastructure (e.g. Testcontainers). */
+        public static Settings external(String kafkaBootstrapServers, String mongoUri) {
+            return new Settings(null, false, kafkaBootstrapServers, mongoUri, 0, 0, 0, 0, 0, List.of());
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+
+    public static LocalStack start(Settings settings) throws Exception {
+        LocalStack stack = new LocalStack();
+        try {
+            stack.startInfrastructure(settings);
+            stack.startServices(settings);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure(Settings settings) throws Exception {
+        if (settings.kafkaBootstrapServers() != null) {
+            kafkaBootstrapServers = settings.kafkaBootstrapServers();
+        } else {
+            Path logDir = settings.dataDir().resolve("kafka");
+            if (!settings.persistent()) {
+                started.add(() -> KraftBroker.deleteQuietly(logDir)); // closed in reverse: after the broker
+            }
+            KraftBroker broker = KraftBroker.start(logDir, freeIfZero(settings.kafkaPort()), freePort());
+            started.add(broker);
+            kafkaBootstrapServers = broker.bootstrapServers();
+        }
+        if (settings.mongoUri() != null) {
+            mongoUri = settings.mongoUri();
+        } else {
+            MongoWireServer mongo = settings.persistent()
+                    ? MongoWireServer.onDisk(settings.dataDir().resolve("mongo.mv"), settings.mongoPort())
+                    : MongoWireServer.inMemory(settings.mongoPort());
+            started.add(mongo);
+            mongoUri = mongo.connectionString() + "/kamerqa";
+        }
+    }
+
+    private void startServices(Settings settings) {
+        // parser first, so its consumer is ready before the first document comes in
+        parserPort = run(ParsingApplication.application(), settings.parserPort(), settings);
+        queryPort = run(QueryApplication.application(), settings.queryPort(), settings);
+        ingestPort = run(IngestApplication.application(), settings.ingestPort(), settings);
+    }
+
+    private int run(SpringApplicationBuilder app, int port, Settings settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=" + port,
+                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
+                "--spring.mongodb.uri=" + mongoUri));
+        args.addAll(settings.extraArgs());
+        // this class stops the contexts, in order, before the broker and MongoDB go away
+        ConfigurableApplicationContext context = app.registerShutdownHook(false).run(args.toArray(String[]::new));
+        started.add(context);
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafkaBootstrapServers;
+    }
+
+    public String mongoUri() {
+        return mongoUri;
+    }
+
+    public URI ingestUrl() {
+        return URI.create("http://localhost:" + ingestPort);
+    }
+
+    public URI parserUrl() {
+        return URI.create("http://localhost:" + parserPort);
+    }
+
+    public URI queryUrl() {
+        return URI.create("http://localhost:" + queryPort);
+    }
+
+    /** Uploads the bundled samples through ingest-service's HTTP API, as a user would; returns its answers. */
+    public List<String> loadSamples() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        List<String> answers = new ArrayList<>();
+        for (String sample : SAMPLES) {
+            byte[] bytes;
+            try (InputStream in = LocalStack.class.getClassLoader().getResourceAsStream(sample)) {
+                if (in == null) {
+                    throw new IOException("sample missing from the classpath: " + sample);
+                }
+                bytes = in.readAllBytes();
+            }
+            String filename = Path.of(sample).getFileName().toString();
+            HttpRequest request = HttpRequest.newBuilder(ingestUrl().resolve(
+                            "/api/documents?filename=" + URLEncoder.encode(filename, StandardCharsets.UTF_8)))
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                    .build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            answers.add(filename + " -> " + response.statusCode() + " " + response.body());
+        }
+        return answers;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("kamerqa local-stack: error while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    private static int freeIfZero(int port) throws IOException {
+        return port == 0 ? freePort() : port;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment();
+        Files.createDirectories(settings.dataDir());
+        LocalStack stack = start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("kamerqa local-stack: stopping ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        for (String answer : stack.loadSamples()) {
+            System.out.println("kamerqa local-stack: loaded " + answer);
+        }
+        System.out.printf("""
+
+                kamerqa is running (Ctrl-C stops everything; data is kept under %s)
+                  Kafka (KRaft)      %s
+                  MongoDB wire       %s
+                  ingest-service     %s/api/documents        (POST a document)
+                  parser-service     %s/actuator/health
+                  query-service      %s/                     (web page)
+                                     %s/api/documents
+                                     %s/api/questions?party=VVD
+                  metrics            %s/actuator/prometheus  (likewise on each service)
+                """, settings.dataDir().toAbsolutePath(), stack.kafkaBootstrapServers(), stack.mongoUri(),
+                stack.ingestUrl(), stack.parserUrl(), stack.queryUrl(), stack.queryUrl(), stack.queryUrl(),
+                stack.ingestUrl());
+        stopped.await();
     }
 }

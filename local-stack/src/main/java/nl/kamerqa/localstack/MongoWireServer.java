@@ -1,0 +1,50 @@
+package nl.kamerqa.localstack;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * An embedded MongoDB-wire server (mongo-java-server). With a file it keeps its data in H2's MVStore, so documents
+ * survive a restart of the local stack; without one it keeps them in memory (tests).
+ */
+final class MongoWireServer implements AutoCloseable {
+
+    private final MongoServer server;
+    private final String connectionString;
+
+    private MongoWireServer(MongoServer server, String connectionString) {
+        this.server = server;
+        this.connectionString = connectionString;
+    }
+
+    static MongoWireServer onDisk(Path file, int port) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+    }
+
+    static MongoWireServer inMemory(int port) {
+        return start(new MemoryBackend(), port);
+    }
+
+    private static MongoWireServer start(MongoBackend backend, int port) {
+        MongoServer server = new MongoServer(backend);
+        server.bind("127.0.0.1", port);
+        return new MongoWireServer(server, "mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
+    }
+
+    /** Connection string without a database; services append theirs. */
+    String connectionString() {
+        return connectionString;
+    }
+
+    @Override
+    public void close() {
+        server.shutdown(); // closes the backend too, which commits H2's store
+    }
+}

@@ -1,0 +1,124 @@
+package nl.kamerqa.localstack;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton's promise, shared by the embedded and the Testcontainers run: the sample uploaded through
+ * ingest-service's HTTP API comes out of query-service's HTTP API as 46 questions with the hand-checked texts,
+ * parties, combined answers and footnotes, and the parsed event reaches {@code parliament.documents.parsed}.
+ */
+abstract class EndToEndScenario {
+
+    static final String DOCUMENT_ID = "kst-36200-VII-147";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    void sampleUploadedThroughIngestIsServedByQuery(LocalStack stack) throws Exception {
+        try (KafkaConsumer<String, String> parsed = consumer(stack.kafkaBootstrapServers())) {
+            parsed.subscribe(List.of("parliament.documents.parsed"));
+
+            List<String> answers = stack.loadSamples();
+            assertThat(answers).singleElement().asString().contains(" -> 202 ");
+
+            JsonNode gold = gold();
+            await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                JsonNode page = get(stack.queryUrl(), "/api/questions?documentId=" + DOCUMENT_ID + "&size=100");
+                assertThat(page.get("total").asInt()).isEqualTo(gold.get("questions").size());
+            });
+            JsonNode vvd = get(stack.queryUrl(), "/api/questions?documentId=" + DOCUMENT_ID + "&party=VVD&size=100");
+            assertThat(vvd.get("total").asInt()).isEqualTo(5);
+
+            JsonNode document = get(stack.queryUrl(), "/api/documents/" + DOCUMENT_ID);
+            assertMatchesGold(document, gold);
+
+            List<ConsumerRecord<String, String>> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                parsed.poll(Duration.ofMillis(500)).forEach(events::add);
+                assertThat(events).anySatisfy(event -> {
+                    assertThat(event.key()).isEqualTo(DOCUMENT_ID);
+                    assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                            .isEqualTo("nl.kamerqa.document.parsed");
+                    assertThat(JSON.readTree(event.value()).get("questions").size()).isEqualTo(46);
+                });
+            });
+        }
+    }
+
+    /** Texts, parties, combined answers and footnotes as in the hand-checked expected file. */
+    private static void assertMatchesGold(JsonNode document, JsonNode gold) {
+        Map<String, JsonNode> served = new HashMap<>();
+        document.get("questions").forEach(q -> served.put(q.get("number").asString(), q));
+        for (JsonNode expected : gold.get("questions")) {
+            String number = expected.get("number").asString();
+            JsonNode question = served.get(number);
+            assertThat(question).as("question %s", number).isNotNull();
+            assertThat(question.get("party").asString()).as("party of %s", number)
+                    .isEqualTo(expected.get("party").asString());
+            assertThat(folded(question.get("text").asString())).as("text of %s", number)
+                    .isEqualTo(folded(expected.get("text").asString()));
+            JsonNode answer = question.get("answer");
+            assertThat(folded(answer.get("text").asString())).as("answer to %s", number)
+                    .isEqualTo(folded(expected.get("answer_text").asString()));
+            List<String> covers = new ArrayList<>();
+            answer.get("covers").forEach(c -> covers.add(c.asString()));
+            List<String> expectedCovers = new ArrayList<>();
+            expected.get("answered_with").forEach(c -> expectedCovers.add(c.asString()));
+            assertThat(covers).as("covers of %s", number).containsExactlyInAnyOrderElementsOf(expectedCovers);
+        }
+        Map<Integer, String> footnotes = new HashMap<>();
+        document.get("footnotes").forEach(f -> footnotes.put(f.get("number").asInt(), f.get("text").asString()));
+        assertThat(footnotes).hasSize(gold.get("footnotes").size());
+        for (JsonNode expected : gold.get("footnotes")) {
+            assertThat(folded(footnotes.get(expected.get("number").asInt())))
+                    .isEqualTo(folded(expected.get("text").asString()));
+        }
+    }
+
+    private static String folded(String text) {
+        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static JsonNode gold() throws Exception {
+        try (InputStream in = EndToEndScenario.class.getResourceAsStream("/samples/kst-36200-VII-147.expected.json")) {
+            return JSON.readTree(in);
+        }
+    }
+
+    JsonNode get(URI base, String path) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET %s: %s", path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}
