@@ -1,0 +1,28 @@
+package nl.kamerqa.query;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Read access to the parsed documents and questions. Results are JSON-ready maps of the stored fields, with the
+ * stored {@code _id} returned as {@code id}.
+ */
+public interface QueryStore {
+
+    /** Documents without their questions, most recently updated first. */
+    Page<Map<String, Object>> documents(PageRequest page);
+
+    /** One document with a {@code questions} array ordered by {@code seq}. */
+    Optional<Map<String, Object>> document(String documentId);
+
+    /** Questions matching the filter, ordered by documentId, then seq. */
+    Page<Map<String, Object>> questions(QuestionFilter filter, PageRequest page);
+
+    /** One question by its id, documentId + "#" + number. */
+    Optional<Map<String, Object>> question(String id);
+
+    /** Question ids are the documentId and the printed number joined by '#', e.g. {@code kst-36200-VII-147#7}. */
+    static String questionId(String documentId, String number) {
+        return documentId + "#" + number;
+    }
+}

@@ -1,0 +1,92 @@
+package nl.kamerqa.query.api;
+
+import nl.kamerqa.query.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every error as an RFC 9457 problem detail whose {@code detail} says what was wrong. Spring's own exceptions
+ * (unknown path, wrong method, ...) get theirs from the base class; parameter errors name the parameter.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private static final int ECHO_LIMIT = 40;
+
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "Not Found", e.getMessage());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    ProblemDetail unavailable(StoreUnavailableException e) {
+        log.warn("Answering 503: {}", e.getMessage());
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The database did not answer in time; try again later");
+    }
+
+    /** Anything else is our fault: logged with its stack trace, answered without it. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error answering a query", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The query failed unexpectedly; see the service log");
+    }
+
+    /** page/size out of range, filter text too long or with control characters. */
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String parameter = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error ->
+                    errors.add(Map.of("parameter", String.valueOf(parameter), "message", String.valueOf(error.getDefaultMessage()))));
+        }
+        String detail = errors.stream().map(e -> e.get("parameter") + " " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Bad request parameter", detail);
+        body.setProperty("errors", errors);
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Non-numeric page or size. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String parameter = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
+        String detail = parameter + " must be of type " + ("int".equals(expected) ? "integer" : expected)
+                + ", got '" + echo(ex.getValue()) + "'";
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Bad request parameter", detail),
+                headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+        body.setTitle(title);
+        return body;
+    }
+
+    /** The offending value, shortened, so a huge or odd parameter does not fill the response. */
+    private static String echo(Object value) {
+        String s = String.valueOf(value);
+        return s.length() <= ECHO_LIMIT ? s : s.substring(0, ECHO_LIMIT) + "...";
+    }
+}

@@ -1,0 +1,33 @@
+package nl.kamerqa.query.api;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A free-text query parameter (party, documentId, q): at most 200 characters and no control characters, which
+ * have no business in a name or a search term and would only end up in logs and patterns.
+ */
+@Documented
+@Constraint(validatedBy = {})
+@Target({ElementType.PARAMETER, ElementType.FIELD})
+@Retention(RetentionPolicy.RUNTIME)
+@Size(max = FilterText.MAX_LENGTH, message = "must be at most " + FilterText.MAX_LENGTH + " characters")
+@Pattern(regexp = "\\P{Cc}*", message = "must not contain control characters")
+public @interface FilterText {
+
+    int MAX_LENGTH = 200;
+
+    String message() default "invalid filter text";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+}

@@ -1,0 +1,186 @@
+package nl.kamerqa.query.api;
+
+import com.mongodb.MongoTimeoutException;
+import nl.kamerqa.query.Page;
+import nl.kamerqa.query.PageRequest;
+import nl.kamerqa.query.QueryStore;
+import nl.kamerqa.query.QuestionFilter;
+import nl.kamerqa.query.StoreUnavailableException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** HTTP edge cases of the API with the store mocked: what is rejected, with which status and message. */
+@WebMvcTest(controllers = {DocumentController.class, QuestionController.class})
+class QueryApiHttpEdgeCaseTest {
+
+    private static final String DOC = "kst-36200-VII-147";
+
+    @Autowired
+    MockMvc mvc;
+
+    @MockitoBean
+    QueryStore store;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/documents", "/api/questions"})
+    void negativePageIsRejected(String path) throws Exception {
+        expectBadRequest(mvc.perform(get(path).param("page", "-1")), "page")
+                .andExpect(jsonPath("$.detail", containsString("greater than or equal to 0")));
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-3", "101", "1000"})
+    void sizeOutsideOneToHundredIsRejected(String size) throws Exception {
+        expectBadRequest(mvc.perform(get("/api/questions").param("size", size)), "size");
+        expectBadRequest(mvc.perform(get("/api/documents").param("size", size)), "size");
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"abc", "1.5", "99999999999", " "})
+    void nonNumericPageOrSizeIsRejected(String value) throws Exception {
+        expectBadRequest(mvc.perform(get("/api/questions").param("page", value)), "page")
+                .andExpect(jsonPath("$.detail", containsString("must be of type integer")));
+        expectBadRequest(mvc.perform(get("/api/documents").param("size", value)), "size");
+        verifyNoInteractions(store);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"party", "documentId", "q"})
+    void filterTextLongerThan200CharactersIsRejected(String parameter) throws Exception {
+        expectBadRequest(mvc.perform(get("/api/questions").param(parameter, "x".repeat(201))), parameter)
+                .andExpect(jsonPath("$.detail", containsString("at most 200 characters")));
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void filterTextOfExactly200CharactersIsAccepted() throws Exception {
+        when(store.questions(any(), any())).thenReturn(new Page<>(List.of(), 0, 20, 0));
+        mvc.perform(get("/api/questions").param("q", "x".repeat(200))).andExpect(status().isOk());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"D66\u0000", "D66\n", "\tD66", "D\u007f66", "D66\u0085"})
+    void filterTextWithControlCharactersIsRejected(String value) throws Exception {
+        for (String parameter : List.of("party", "documentId", "q")) {
+            expectBadRequest(mvc.perform(get("/api/questions").param(parameter, value)), parameter)
+                    .andExpect(jsonPath("$.detail", containsString("control characters")));
+        }
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void everyBadParameterIsNamedInOneAnswer() throws Exception {
+        expectBadRequest(mvc.perform(get("/api/questions").param("page", "-1").param("size", "0")
+                .param("party", "x".repeat(201))), "page")
+                .andExpect(jsonPath("$.errors", hasSize(3)))
+                .andExpect(jsonPath("$.detail", containsString("size")))
+                .andExpect(jsonPath("$.detail", containsString("party")));
+    }
+
+    @Test
+    void validParametersReachTheStoreTrimmedWithBlankOnesDropped() throws Exception {
+        when(store.questions(any(), any())).thenReturn(new Page<>(List.of(Map.of("id", DOC + "#7")), 2, 5, 11));
+
+        mvc.perform(get("/api/questions").param("party", " d66 ").param("documentId", "").param("q", "  ")
+                        .param("page", "2").param("size", "5"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.items[0].id").value(DOC + "#7"))
+                .andExpect(jsonPath("$.page").value(2))
+                .andExpect(jsonPath("$.size").value(5))
+                .andExpect(jsonPath("$.total").value(11));
+
+        verify(store).questions(new QuestionFilter("d66", null, null), new PageRequest(2, 5));
+    }
+
+    @Test
+    void pagingDefaultsToFirstPageOfTwenty() throws Exception {
+        when(store.documents(any())).thenReturn(new Page<>(List.of(), 0, 20, 0));
+        mvc.perform(get("/api/documents")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(20));
+        verify(store).documents(new PageRequest(0, 20));
+    }
+
+    @Test
+    void unknownDocumentIsA404WithTheId() throws Exception {
+        when(store.document(anyString())).thenReturn(Optional.empty());
+        expectProblem(mvc.perform(get("/api/documents/{id}", "kst-0-0")), 404)
+                .andExpect(jsonPath("$.detail", containsString("kst-0-0")));
+    }
+
+    @Test
+    void questionIdWithEncodedHashIsDecodedBeforeLookup() throws Exception {
+        when(store.question(DOC + "#7")).thenReturn(Optional.of(Map.of("id", DOC + "#7")));
+        mvc.perform(get(URI.create("/api/questions/" + DOC + "%237")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(DOC + "#7"));
+        mvc.perform(get("/api/documents/{documentId}/questions/{number}", DOC, "7"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.id").value(DOC + "#7"));
+    }
+
+    @Test
+    void unknownQuestionIsA404OnBothPaths() throws Exception {
+        when(store.question(anyString())).thenReturn(Optional.empty());
+        expectProblem(mvc.perform(get(URI.create("/api/questions/" + DOC + "%2399"))), 404)
+                .andExpect(jsonPath("$.detail", containsString(DOC + "#99")));
+        expectProblem(mvc.perform(get("/api/documents/{documentId}/questions/{number}", DOC, "99")), 404)
+                .andExpect(jsonPath("$.detail", containsString(DOC + "#99")));
+    }
+
+    @Test
+    void unknownPathIsA404Problem() throws Exception {
+        expectProblem(mvc.perform(get("/api/nothing-here")), 404);
+    }
+
+    @Test
+    void unreachableDatabaseIsA503() throws Exception {
+        when(store.documents(any())).thenThrow(
+                new StoreUnavailableException("timeout", new MongoTimeoutException("no server")));
+        expectProblem(mvc.perform(get("/api/documents")), 503);
+    }
+
+    @Test
+    void unexpectedFailureIsA500ProblemWithoutInternals() throws Exception {
+        when(store.document(anyString())).thenThrow(new IllegalStateException("secret internals"));
+        expectProblem(mvc.perform(get("/api/documents/{id}", DOC)), 500)
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.not(containsString("secret"))));
+    }
+
+    private static ResultActions expectBadRequest(ResultActions result, String parameter) throws Exception {
+        return expectProblem(result, 400)
+                .andExpect(jsonPath("$.title").value("Bad request parameter"))
+                .andExpect(jsonPath("$.detail", containsString(parameter)));
+    }
+
+    private static ResultActions expectProblem(ResultActions result, int status) throws Exception {
+        return result.andExpect(status().is(status))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(status));
+    }
+}
