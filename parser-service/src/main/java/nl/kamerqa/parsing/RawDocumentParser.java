@@ -1,0 +1,67 @@
+package nl.kamerqa.parsing;
+
+import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parser.UnsupportedDocumentException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Hands a raw document to qa-parser through the entry point its content type calls for. */
+public class RawDocumentParser {
+
+    private final QaParser parser;
+
+    public RawDocumentParser(QaParser parser) {
+        this.parser = Objects.requireNonNull(parser, "parser");
+    }
+
+    /**
+     * @throws UnsupportedDocumentException the bytes are not a document the parser can read (not retryable)
+     * @throws ParserFailedException        the parser failed in another way (a parser bug; not retryable either)
+     */
+    public ParsedDocument parse(RawDocument raw) {
+        ParsedDocument parsed;
+        try {
+            parsed = isPlainText(raw.contentType())
+                    ? parser.parseText(decodeUtf8(raw.content()))
+                    : parser.parse(raw.content());
+        } catch (UnsupportedDocumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ParserFailedException("qa-parser " + QaParser.VERSION + " failed: " + e, e);
+        }
+        if (parsed == null) {
+            throw new ParserFailedException("qa-parser " + QaParser.VERSION + " returned no result", null);
+        }
+        return parsed;
+    }
+
+    /** text/plain, with or without parameters such as {@code ; charset=utf-8}. */
+    static boolean isPlainText(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mediaType = semicolon < 0 ? contentType : contentType.substring(0, semicolon);
+        return mediaType.strip().toLowerCase(Locale.ROOT).equals("text/plain");
+    }
+
+    /** Strict: a lenient decoder would silently turn binary input into U+FFFD and "parse" it. */
+    static String decodeUtf8(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UnsupportedDocumentException("content declared text/plain is not valid UTF-8: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package nl.kamerqa.parsing;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parsing.ParsingService.Outcome;
+import nl.kamerqa.parsing.store.DocumentStore;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+/**
+ * The order of work for one raw event (parse, store, publish, then mark done) against the in-memory MongoDB-wire
+ * server; qa-parser is a mock of its public API returning hand-built documents.
+ */
+class ParsingServiceTest {
+
+    private static final Origin ORIGIN = new Origin("parliament.documents.raw", 1, 17L);
+
+    private static MongoServer server;
+    private static MongoClient client;
+
+    private final QaParser qaParser = mock(QaParser.class);
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private MongoDatabase database;
+    private ParsingService service;
+
+    @BeforeAll
+    static void startMongo() {
+        server = new MongoServer(new MemoryBackend());
+        client = MongoClients.create(server.bindAndGetConnectionString());
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        client.close();
+        server.shutdownNow();
+    }
+
+    @BeforeEach
+    void setUp() {
+        database = client.getDatabase("kamerqa");
+        database.drop();
+        DocumentStore store = new DocumentStore(database, JsonMapper.builder().build());
+        store.ensureIndexes();
+        service = new ParsingService(new RawDocumentParser(qaParser), store, publisher, new ParserMetrics(meters));
+    }
+
+    @Test
+    void officialIdFoundByTheParserReplacesTheContentHashIdAndProvenanceIsAttached() {
+        RawDocument raw = Samples.plainText("sha256:" + "0".repeat(64), "Vraag 1 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed("kst-36200-VII-147", 4));
+
+        assertThat(service.process(raw, ORIGIN)).isEqualTo(Outcome.PARSED);
+
+        ParsedDocument published = publisher.published.get(0);
+        assertThat(published.documentId()).isEqualTo("kst-36200-VII-147");
+        assertThat(published.provenance()).isEqualTo(new ParsedDocument.Provenance(ORIGIN.topic(),
+                ORIGIN.partition(), ORIGIN.offset(), raw.contentSha256(), "upload"));
+        Document stored = database.getCollection("documents").find(eq("_id", "kst-36200-VII-147")).first();
+        assertThat(stored).containsKey("publishedAt");
+        assertThat(database.getCollection("questions").countDocuments(eq("documentId", "kst-36200-VII-147")))
+                .isEqualTo(4);
+        assertThat(meters.get(ParserMetrics.DOCUMENTS).tag("outcome", "parsed").counter().count()).isEqualTo(1);
+        assertThat(meters.get(ParserMetrics.QUESTIONS).summary().totalAmount()).isEqualTo(4);
+        assertThat(meters.get(ParserMetrics.PARSE).timer().count()).isEqualTo(1);
+    }
+
+    @Test
+    void sameContentAgainIsSkippedWithoutParsingOrPublishing() {
+        RawDocument raw = Samples.plainText("kst-1", "Vraag 1 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+        service.process(raw, ORIGIN);
+
+        Outcome again = service.process(raw, new Origin(ORIGIN.topic(), 1, 99L));
+
+        assertThat(again).isEqualTo(Outcome.SKIPPED);
+        assertThat(publisher.published).hasSize(1);
+        assertThat(meters.get(ParserMetrics.PARSE).timer().count()).as("parser calls").isEqualTo(1);
+        assertThat(meters.get(ParserMetrics.DOCUMENTS).tag("outcome", "skipped").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aPublishThatFailedIsDoneAgainOnRedeliveryNotSkipped() {
+        RawDocument raw = Samples.plainText("kst-1", "Vraag 1 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+        publisher.failNext = true;
+
+        assertThatThrownBy(() -> service.process(raw, ORIGIN)).isInstanceOf(PublishFailedException.class);
+        // MongoDB already has the result, but it was never published: the redelivery must publish it
+        assertThat(service.process(raw, ORIGIN)).isEqualTo(Outcome.PARSED);
+        assertThat(service.process(raw, ORIGIN)).isEqualTo(Outcome.SKIPPED);
+
+        assertThat(publisher.published).extracting(ParsedDocument::documentId).containsExactly("kst-1");
+    }
+
+    @Test
+    void rawEventWhoseContentDoesNotMatchItsHashIsRejectedBeforeParsing() {
+        RawDocument good = Samples.plainText("kst-1", "Vraag 1 ...");
+        RawDocument tampered = new RawDocument(good.schemaVersion(), good.documentId(), good.contentSha256(),
+                good.contentType(), good.source(), null, null, good.receivedAt(), good.metadata(),
+                "Vraag 2 ...".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> service.process(tampered, ORIGIN))
+                .isInstanceOf(InvalidRawDocumentException.class)
+                .hasMessageContaining("does not match contentSha256");
+        assertThatThrownBy(() -> service.process(null, ORIGIN))
+                .isInstanceOf(InvalidRawDocumentException.class)
+                .hasMessageContaining("tombstone");
+        verifyNoInteractions(qaParser);
+        assertThat(publisher.published).isEmpty();
+    }
+
+    /** Records what was published; can be told to fail once, as a broker that does not ack would. */
+    private static final class RecordingPublisher implements ParsedDocumentPublisher {
+        final List<ParsedDocument> published = new ArrayList<>();
+        boolean failNext;
+
+        @Override
+        public void publish(ParsedDocument document, String contentSha256, String parserVersion) {
+            if (failNext) {
+                failNext = false;
+                throw new PublishFailedException("no ack", null);
+            }
+            published.add(document);
+        }
+    }
+}
