@@ -1,0 +1,63 @@
+package nl.kamerqa.ingest;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Chooses the documentId a document is published under: an official identifier where one is known,
+ * otherwise {@code sha256:<hex>} of the content, so the same bytes always get the same id.
+ */
+public final class DocumentIds {
+
+    /** Prefix of ids derived from the content. */
+    public static final String SHA256_PREFIX = "sha256:";
+
+    // convention: identifiers as used by officielebekendmakingen.nl and in its file names
+    private static final List<Pattern> OFFICIAL = List.of(
+            // Kamerstuk: dossier, optional sub-dossier parts (roman numerals, letters), ondernummer: kst-36200-VII-147
+            Pattern.compile("kst-\\d{1,6}(?:-[A-Za-z0-9]{1,12}){1,4}"),
+            // Aanhangsel van de Handelingen (answers to Kamervragen): ah-tk-20222023-1234
+            Pattern.compile("ah-(?:tk|ek)-\\d{8}-\\d{1,6}"),
+            // Kamervragen zonder antwoord: kv-tk-2023Z12345
+            Pattern.compile("kv-(?:tk|ek)-\\d{4}Z\\d{1,6}"),
+            // Bijlage: blg-1032749
+            Pattern.compile("blg-\\d{1,9}"),
+            // Handelingen: h-tk-20222023-12-3
+            Pattern.compile("h-(?:tk|ek)-\\d{8}(?:-\\d{1,4}){1,3}"));
+
+    private DocumentIds() {
+    }
+
+    /** True when {@code id} has the shape of an official identifier. */
+    public static boolean isOfficial(String id) {
+        return id != null && OFFICIAL.stream().anyMatch(p -> p.matcher(id).matches());
+    }
+
+    /**
+     * @param declared      an id the source proposed, or null
+     * @param filename      the file name, or null; its stem counts when it is an official id ("kst-36200-VII-147.pdf")
+     * @param contentSha256 lower-case hex SHA-256 of the content
+     */
+    public static String derive(String declared, String filename, String contentSha256) {
+        String id = declared == null ? null : declared.strip();
+        if (isOfficial(id)) {
+            return id;
+        }
+        String stem = stem(filename);
+        if (isOfficial(stem)) {
+            return stem;
+        }
+        return SHA256_PREFIX + contentSha256;
+    }
+
+    /** The file name without directory and without its last extension. */
+    static String stem(String filename) {
+        if (filename == null) {
+            return null;
+        }
+        String name = filename.strip();
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,84 @@
+package nl.kamerqa.ingest.api;
+
+import nl.kamerqa.ingest.DocumentIntake;
+import nl.kamerqa.ingest.DocumentRejectedException;
+import nl.kamerqa.ingest.IngestMetrics;
+import nl.kamerqa.ingest.IngestMetrics.Outcome;
+import nl.kamerqa.ingest.IntakeUnavailableException;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+
+/** Every error as an RFC 9457 ProblemDetail whose {@code detail} says why. */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private final IngestMetrics metrics;
+    private final long maxDocumentSize;
+    private final Duration retryAfter;
+
+    public ApiExceptionHandler(IngestMetrics metrics, KamerqaProperties properties) {
+        this.metrics = metrics;
+        this.maxDocumentSize = properties.ingest().maxDocumentSize().toBytes();
+        this.retryAfter = properties.ingest().retryAfter();
+    }
+
+    @ExceptionHandler(DocumentRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(DocumentRejectedException e) {
+        HttpStatus status = switch (e.reason()) {
+            case EMPTY, INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+            case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        };
+        return problem(status, e.getMessage(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(IntakeUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(IntakeUnavailableException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the document was not taken in, try again later: " + e.getMessage(), headers);
+    }
+
+    /** The servlet container refused a multipart request over the limit before the controller ran. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        metrics.count(DocumentController.SOURCE, Outcome.REJECTED);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                DocumentIntake.tooLarge(maxDocumentSize).getMessage());
+        return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
+
+    /** A body declared as a type that is not a document (e.g. image/png, or a form). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        metrics.count(DocumentController.SOURCE, Outcome.REJECTED);
+        String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString)
+                .collect(Collectors.joining(", "));
+        String declared = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ("unsupported content: %s is not accepted; "
+                + "send multipart/form-data with a 'file' part or a body of one of: %s").formatted(declared, supported));
+        return handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, HttpHeaders headers) {
+        return ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(status, detail));
+    }
+}

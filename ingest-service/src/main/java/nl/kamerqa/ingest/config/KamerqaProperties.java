@@ -1,0 +1,72 @@
+package nl.kamerqa.ingest.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Settings under {@code kamerqa.*} that ingest-service reads.
+ *
+ * @param topics names and shape of the topics this service declares
+ * @param ingest limits and timeouts of the intake
+ */
+@ConfigurationProperties("kamerqa")
+public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Ingest ingest) {
+
+    /**
+     * @param raw        topic RawDocument events go to
+     * @param deadLetter topic for raw records the parser could not handle (declared here so it exists early)
+     * @param partitions partitions of the declared topics
+     * @param replicas   replication factor of the declared topics
+     */
+    public record Topics(@DefaultValue(nl.kamerqa.contracts.Topics.RAW) String raw,
+                         @DefaultValue(nl.kamerqa.contracts.Topics.RAW_DLT) String deadLetter,
+                         @DefaultValue("3") int partitions,
+                         @DefaultValue("1") short replicas) {
+
+        public Topics {
+            if (partitions < 1 || replicas < 1) {
+                throw new IllegalArgumentException("kamerqa.topics.partitions and replicas must be at least 1");
+            }
+        }
+    }
+
+    /**
+     * @param maxDocumentSize largest document accepted; Kafka record and multipart limits are derived from it
+     * @param publishTimeout  how long an upload waits for the broker's acknowledgement before answering 503
+     * @param retryAfter      what a 503 tells the client to wait before trying again
+     * @param storeTimeout    how long a MongoDB call may wait for a server (unless the URI says otherwise)
+     * @param healthTimeout   how long the Kafka health check may take
+     * @param queryBaseUrl    base URL of query-service, used for the Location hint of an accepted document
+     */
+    public record Ingest(@DefaultValue("50MB") DataSize maxDocumentSize,
+                         @DefaultValue("20s") Duration publishTimeout,
+                         @DefaultValue("30s") Duration retryAfter,
+                         @DefaultValue("5s") Duration storeTimeout,
+                         @DefaultValue("3s") Duration healthTimeout,
+                         @DefaultValue("http://localhost:8083") URI queryBaseUrl) {
+
+        /** Base64 in a Kafka record of at most 2 GB: a larger document could never be published. */
+        static final DataSize LARGEST_SUPPORTED = DataSize.ofGigabytes(1);
+
+        public Ingest {
+            if (maxDocumentSize.toBytes() < 1 || maxDocumentSize.compareTo(LARGEST_SUPPORTED) > 0) {
+                throw new IllegalArgumentException("kamerqa.ingest.max-document-size must be between 1B and "
+                        + LARGEST_SUPPORTED + ", was " + maxDocumentSize);
+            }
+            requirePositive(publishTimeout, "publish-timeout");
+            requirePositive(retryAfter, "retry-after");
+            requirePositive(storeTimeout, "store-timeout");
+            requirePositive(healthTimeout, "health-timeout");
+        }
+
+        private static void requirePositive(Duration d, String name) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("kamerqa.ingest." + name + " must be positive, was " + d);
+            }
+        }
+    }
+}

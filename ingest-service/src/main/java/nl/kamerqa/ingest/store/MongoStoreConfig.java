@@ -1,0 +1,36 @@
+package nl.kamerqa.ingest.store;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import java.util.concurrent.TimeUnit;
+
+@Configuration(proxyBeanMethods = false)
+public class MongoStoreConfig {
+
+    /** The database named in {@code spring.mongodb.uri} (or {@code spring.mongodb.database}). */
+    @Bean
+    MongoDatabase kamerqaDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    /**
+     * The driver waits 30 s for a server by default, far too long to hold an upload or a health probe.
+     * Applied before Boot's own customizer, so a {@code serverSelectionTimeoutMS} in the URI still wins.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    MongoClientSettingsBuilderCustomizer storeTimeout(KamerqaProperties properties) {
+        long millis = properties.ingest().storeTimeout().toMillis();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+}

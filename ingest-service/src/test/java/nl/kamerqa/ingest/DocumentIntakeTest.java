@@ -1,0 +1,202 @@
+package nl.kamerqa.ingest;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The intake's rules with in-memory ports; the Kafka and MongoDB adapters are covered by the integration test. */
+class DocumentIntakeTest {
+
+    private static final Instant NOW = Instant.parse("2024-03-01T10:15:30Z");
+
+    private final List<RawDocument> published = new ArrayList<>();
+    private final Map<String, IngestedDocument> ledger = new HashMap<>();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private RuntimeException publishFailure;
+    private RuntimeException recordFailure;
+
+    private final RawDocumentPublisher publisher = document -> {
+        if (publishFailure != null) {
+            throw publishFailure;
+        }
+        published.add(document);
+    };
+
+    private final IngestedDocuments ingested = new IngestedDocuments() {
+        @Override
+        public Optional<IngestedDocument> find(String sha) {
+            return Optional.ofNullable(ledger.get(sha));
+        }
+
+        @Override
+        public void record(IngestedDocument document) {
+            if (recordFailure != null) {
+                throw recordFailure;
+            }
+            ledger.putIfAbsent(document.contentSha256(), document);
+        }
+    };
+
+    private final DocumentIntake intake = new DocumentIntake(publisher, ingested, new IngestMetrics(registry),
+            Clock.fixed(NOW, ZoneOffset.UTC), properties(DataSize.ofKilobytes(1)));
+
+    static KamerqaProperties properties(DataSize maxDocumentSize) {
+        return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
+                new KamerqaProperties.Ingest(maxDocumentSize, Duration.ofSeconds(5), Duration.ofSeconds(30),
+                        Duration.ofSeconds(5), Duration.ofSeconds(3), URI.create("http://localhost:8083")));
+    }
+
+    private static IncomingDocument upload(byte[] content, String filename, String documentId) {
+        return new IncomingDocument("upload", content, filename, "text/plain; charset=UTF-8",
+                "https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html", "Antwoorden", documentId,
+                Map.of("dossier", "36200-VII"));
+    }
+
+    private double count(String outcome) {
+        return registry.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).counter().count();
+    }
+
+    @Test
+    void newContentIsPublishedWithEverythingTheSourceSaid() {
+        byte[] content = "Vraag 1\nAntwoord vraag 1".getBytes(StandardCharsets.UTF_8);
+
+        IntakeResult result = intake.accept(upload(content, "kst-36200-VII-147.txt", null));
+
+        String sha = DocumentIntake.sha256Hex(content);
+        assertThat(result).isEqualTo(new IntakeResult("kst-36200-VII-147", sha, "text/plain",
+                IntakeResult.Status.ACCEPTED));
+        assertThat(published).singleElement().satisfies(raw -> {
+            assertThat(raw.schemaVersion()).isEqualTo(RawDocument.SCHEMA_VERSION);
+            assertThat(raw.documentId()).isEqualTo("kst-36200-VII-147");
+            assertThat(raw.contentSha256()).isEqualTo(sha);
+            assertThat(raw.contentType()).isEqualTo("text/plain");
+            assertThat(raw.source()).isEqualTo("upload");
+            assertThat(raw.sourceUrl()).isEqualTo("https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html");
+            assertThat(raw.title()).isEqualTo("Antwoorden");
+            assertThat(raw.receivedAt()).isEqualTo("2024-03-01T10:15:30Z");
+            assertThat(raw.metadata()).containsEntry("filename", "kst-36200-VII-147.txt")
+                    .containsEntry("declaredContentType", "text/plain; charset=UTF-8")
+                    .containsEntry("dossier", "36200-VII")
+                    .doesNotContainKey("declaredDocumentId");
+            assertThat(raw.content()).isEqualTo(content);
+        });
+        assertThat(ledger.get(sha)).isEqualTo(new IngestedDocument(sha, "kst-36200-VII-147", "upload",
+                "https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html", "Antwoorden", "text/plain",
+                content.length, NOW));
+        assertThat(count("accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void sameContentUnderAnotherNameIsADuplicateOfTheFirstId() {
+        byte[] content = Samples.uniqueKamervragenText();
+        intake.accept(upload(content, "kst-36200-VII-147.txt", null));
+
+        IntakeResult again = intake.accept(upload(content, "kopie.txt", "ah-tk-20222023-1234"));
+
+        assertThat(again.status()).isEqualTo(IntakeResult.Status.DUPLICATE);
+        assertThat(again.documentId()).isEqualTo("kst-36200-VII-147");
+        assertThat(published).hasSize(1);
+        assertThat(count("accepted")).isEqualTo(1);
+        assertThat(count("duplicate")).isEqualTo(1);
+    }
+
+    @Test
+    void unofficialDeclaredIdIsKeptAsMetadataButNotUsed() {
+        byte[] content = Samples.uniqueKamervragenText();
+
+        IntakeResult result = intake.accept(upload(content, null, "mijn-document"));
+
+        assertThat(result.documentId()).isEqualTo("sha256:" + DocumentIntake.sha256Hex(content));
+        assertThat(published.get(0).metadata()).containsEntry("declaredDocumentId", "mijn-document");
+    }
+
+    @Test
+    void failedPublicationLeavesNoLedgerEntrySoARetryIsPublished() {
+        byte[] content = Samples.uniqueKamervragenText();
+        publishFailure = new IntakeUnavailableException("broker away", null);
+
+        assertThatThrownBy(() -> intake.accept(upload(content, null, null)))
+                .isInstanceOf(IntakeUnavailableException.class);
+        assertThat(ledger).isEmpty();
+        assertThat(count("failed")).isEqualTo(1);
+
+        publishFailure = null;
+        assertThat(intake.accept(upload(content, null, null)).status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void ledgerFailureAfterPublicationStillAnswersAccepted() {
+        recordFailure = new IntakeUnavailableException("store away", null);
+
+        IntakeResult result = intake.accept(upload(Samples.uniqueKamervragenText(), null, null));
+
+        assertThat(result.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void emptyDocumentIsRejectedAndCounted() {
+        assertThatThrownBy(() -> intake.accept(IncomingDocument.of("upload", new byte[0])))
+                .isInstanceOfSatisfying(DocumentRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DocumentRejectedException.Reason.EMPTY));
+        assertThat(count("rejected")).isEqualTo(1);
+        assertThat(published).isEmpty();
+    }
+
+    @Test
+    void documentOverTheLimitIsRejectedBeforeAnythingElse() {
+        byte[] tooBig = new byte[1025]; // NUL bytes: would be unsupported too, but size is checked first
+
+        assertThatThrownBy(() -> intake.accept(IncomingDocument.of("upload", tooBig)))
+                .isInstanceOfSatisfying(DocumentRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DocumentRejectedException.Reason.TOO_LARGE))
+                .hasMessageContaining("1025 bytes").hasMessageContaining("limit of 1024 bytes");
+    }
+
+    @Test
+    void documentExactlyAtTheLimitIsAccepted() {
+        byte[] atLimit = new byte[1024];
+        java.util.Arrays.fill(atLimit, (byte) 'x');
+
+        assertThat(intake.accept(IncomingDocument.of("upload", atLimit)).status())
+                .isEqualTo(IntakeResult.Status.ACCEPTED);
+    }
+
+    @Test
+    void sourceUrlThatIsNotHttpIsRejected() {
+        IncomingDocument document = new IncomingDocument("upload", Samples.uniqueKamervragenText(), null, null,
+                "file:///etc/passwd", null, null, null);
+
+        assertThatThrownBy(() -> intake.accept(document))
+                .isInstanceOfSatisfying(DocumentRejectedException.class,
+                        e -> assertThat(e.reason()).isEqualTo(DocumentRejectedException.Reason.INVALID))
+                .hasMessageContaining("sourceUrl");
+    }
+
+    @Test
+    void otherSourcesAreCountedUnderTheirOwnName() {
+        intake.accept(IncomingDocument.of("folder", Samples.uniqueKamervragenText()));
+
+        assertThat(registry.get(IngestMetrics.DOCUMENTS).tag("source", "folder").tag("outcome", "accepted")
+                .counter().count()).isEqualTo(1);
+        assertThat(published.get(0).source()).isEqualTo("folder");
+    }
+}

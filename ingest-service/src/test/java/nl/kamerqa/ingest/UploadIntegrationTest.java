@@ -1,0 +1,328 @@
+package nl.kamerqa.ingest;
+
+import com.mongodb.client.MongoClient;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.kamerqa.contracts.CloudEventHeaders;
+import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The upload path end to end: real HTTP server, a real Kafka broker (embedded, KRaft) and a MongoDB-wire server.
+ * The document limit is 4 MB here, so a document larger than Kafka's 1 MB default and an oversized multipart
+ * upload both fit in a quick test.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=ingest-service", "kamerqa.ingest.max-document-size=4MB"})
+@EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+class UploadIntegrationTest {
+
+    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
+    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri",
+                () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/kamerqa");
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.shutdownNow();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    KamerqaProperties properties;
+    @Autowired
+    MongoClient mongo;
+    @Autowired
+    MeterRegistry meters;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void uploadedDocumentIsPublishedOnceAndTheSameContentAgainIsAnsweredDuplicate() throws Exception {
+        byte[] content = Samples.uniqueKamervragenText();
+        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        double acceptedBefore = counter("accepted");
+        double duplicateBefore = counter("duplicate");
+
+        HttpResponse<String> first = postBody(content, "text/plain; charset=UTF-8",
+                "?documentId=kst-36200-VII-147&title=Antwoorden&filename=antwoorden.txt"
+                        + "&sourceUrl=https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html");
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        JsonNode accepted = JSON.readTree(first.body());
+        assertThat(accepted.get("documentId").asString()).isEqualTo("kst-36200-VII-147");
+        assertThat(accepted.get("contentSha256").asString()).isEqualTo(sha);
+        assertThat(accepted.get("status").asString()).isEqualTo("ACCEPTED");
+        assertThat(accepted.get("contentType").asString()).isEqualTo("text/plain");
+        assertThat(first.headers().firstValue("Location"))
+                .hasValue("http://localhost:8083/api/documents/kst-36200-VII-147");
+
+        ConsumerRecord<String, byte[]> record = singleRecordWithSha(publishedRecords(), sha);
+        assertThat(record.key()).isEqualTo("kst-36200-VII-147");
+        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo("kst-36200-VII-147:" + sha);
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(CloudEventHeaders.TYPE_RAW);
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/kamerqa/ingest/upload");
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(record.headers().lastHeader("__TypeId__")).as("no Java class names on the wire").isNull();
+
+        RawDocument raw = JSON.readValue(record.value(), RawDocument.class);
+        assertThat(raw.content()).isEqualTo(content);
+        assertThat(raw.schemaVersion()).isEqualTo(RawDocument.SCHEMA_VERSION);
+        assertThat(raw.documentId()).isEqualTo("kst-36200-VII-147");
+        assertThat(raw.contentSha256()).isEqualTo(sha);
+        assertThat(raw.contentType()).isEqualTo("text/plain");
+        assertThat(raw.source()).isEqualTo("upload");
+        assertThat(raw.title()).isEqualTo("Antwoorden");
+        assertThat(raw.sourceUrl()).isEqualTo("https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html");
+        assertThat(java.time.Instant.parse(raw.receivedAt())).isNotNull();
+        assertThat(raw.metadata()).containsEntry("filename", "antwoorden.txt")
+                .containsEntry("declaredContentType", "text/plain; charset=UTF-8");
+
+        Document ledgerEntry = mongo.getDatabase("kamerqa").getCollection("ingested").find(new Document("_id", sha)).first();
+        assertThat(ledgerEntry).isNotNull();
+        assertThat(ledgerEntry.getString("documentId")).isEqualTo("kst-36200-VII-147");
+        assertThat(ledgerEntry.getString("source")).isEqualTo("upload");
+        assertThat(ledgerEntry.getString("contentType")).isEqualTo("text/plain");
+        assertThat(ledgerEntry.get("size", Number.class).longValue()).isEqualTo(content.length);
+        assertThat(ledgerEntry.get("receivedAt")).isInstanceOf(Date.class);
+
+        // the same bytes again, now as multipart under another name: content decides, not metadata
+        HttpResponse<String> second = postMultipart(content, "kopie.txt", "text/plain", Map.of("title", "Kopie"));
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        JsonNode duplicate = JSON.readTree(second.body());
+        assertThat(duplicate.get("status").asString()).isEqualTo("DUPLICATE");
+        assertThat(duplicate.get("documentId").asString()).isEqualTo("kst-36200-VII-147");
+        assertThat(duplicate.get("contentSha256").asString()).isEqualTo(sha);
+        // the producer waits for the broker's ack before answering, so the end offsets read now include anything
+        // the second upload could have published
+        singleRecordWithSha(publishedRecords(), sha);
+        assertThat(counter("accepted")).isEqualTo(acceptedBefore + 1);
+        assertThat(counter("duplicate")).isEqualTo(duplicateBefore + 1);
+    }
+
+    @Test
+    void multipartPdfWithoutOfficialIdIsPublishedUnderItsContentHash() throws Exception {
+        byte[] pdf = Samples.minimalPdf();
+
+        HttpResponse<String> response = postMultipart(pdf, "antwoorden.pdf", "application/octet-stream",
+                Map.of("documentId", "niet-officieel"));
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        String sha = body.get("contentSha256").asString();
+        assertThat(body.get("documentId").asString()).isEqualTo("sha256:" + sha);
+        assertThat(body.get("contentType").asString()).isEqualTo("application/pdf");
+        ConsumerRecord<String, byte[]> record = singleRecordWithSha(publishedRecords(), sha);
+        assertThat(record.key()).isEqualTo("sha256:" + sha);
+        RawDocument raw = JSON.readValue(record.value(), RawDocument.class);
+        assertThat(raw.content()).isEqualTo(pdf);
+        assertThat(raw.metadata()).containsEntry("filename", "antwoorden.pdf")
+                .containsEntry("declaredContentType", "application/octet-stream")
+                .containsEntry("declaredDocumentId", "niet-officieel");
+    }
+
+    @Test
+    void documentLargerThanKafkasDefaultRecordLimitIsPublished() throws Exception {
+        // random letters barely compress, so broker and producer both see a record of about 4 MB
+        byte[] content = randomText(3 * 1024 * 1024);
+
+        HttpResponse<String> response = postBody(content, "text/plain", "?filename=groot.txt");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        String sha = JSON.readTree(response.body()).get("contentSha256").asString();
+        ConsumerRecord<String, byte[]> record = singleRecordWithSha(publishedRecords(), sha);
+        assertThat(record.value().length).isGreaterThan(4 * 1024 * 1024);
+        assertThat(JSON.readValue(record.value(), RawDocument.class).content()).isEqualTo(content);
+    }
+
+    @Test
+    void multipartUploadOverTheLimitIsRefusedWith413BeforeReachingTheController() throws Exception {
+        byte[] content = randomText(4 * 1024 * 1024 + 200 * 1024);
+
+        HttpResponse<String> response = postMultipart(content, "te-groot.txt", "text/plain", Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(413);
+        assertThat(problem.get("detail").asString()).contains("larger than the limit of 4194304 bytes");
+    }
+
+    @Test
+    void chunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
+        byte[] content = randomText(4 * 1024 * 1024 + 100 * 1024);
+        // an InputStream publisher sends no Content-Length, so the limit is enforced while reading
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content)))
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("detail").asString())
+                .contains("larger than the limit of 4194304 bytes");
+    }
+
+    @Test
+    void healthShowsMongoAndKafkaUp() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void prometheusExposesTheDocumentCounter() throws Exception {
+        HttpResponse<String> response = get("/actuator/prometheus");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"accepted\",source=\"upload\"}")
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"duplicate\",source=\"upload\"}")
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"rejected\",source=\"upload\"}");
+    }
+
+    // --- helpers
+
+    private double counter(String outcome) {
+        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).counter().count();
+    }
+
+    private static ConsumerRecord<String, byte[]> singleRecordWithSha(List<ConsumerRecord<String, byte[]>> records,
+                                                                     String sha) {
+        List<ConsumerRecord<String, byte[]>> matching = records.stream()
+                .filter(r -> header(r, CloudEventHeaders.ID).endsWith(":" + sha))
+                .toList();
+        assertThat(matching).as("records on the raw topic for content %s", sha).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** Everything on the raw topic up to the end offsets at the time of the call. */
+    private List<ConsumerRecord<String, byte[]>> publishedRecords() {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "verify-" + UUID.randomUUID(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(properties.topics().raw()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                for (TopicPartition partition : partitions) {
+                    assertThat(consumer.position(partition)).isGreaterThanOrEqualTo(end.get(partition));
+                }
+            });
+            return records;
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static byte[] randomText(int length) {
+        SecureRandom random = new SecureRandom();
+        String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \n";
+        byte[] text = new byte[length];
+        for (int i = 0; i < length; i++) {
+            text[i] = (byte) letters.charAt(random.nextInt(letters.length()));
+        }
+        return text;
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postBody(byte[] content, String contentType, String query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/documents" + query))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postMultipart(byte[] content, String filename, String contentType,
+                                               Map<String, String> fields) throws Exception {
+        String boundary = "kamerqa-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://localhost:" + port + pathAndQuery);
+    }
+}

@@ -1,0 +1,219 @@
+package nl.kamerqa.ingest.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerqa.ingest.ContentSniffer;
+import nl.kamerqa.ingest.DocumentIntake;
+import nl.kamerqa.ingest.IngestMetrics;
+import nl.kamerqa.ingest.IngestedDocument;
+import nl.kamerqa.ingest.IngestedDocuments;
+import nl.kamerqa.ingest.IntakeUnavailableException;
+import nl.kamerqa.ingest.RawDocumentPublisher;
+import nl.kamerqa.ingest.Samples;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** HTTP answers of POST /api/documents with the real intake and mocked Kafka and MongoDB adapters; limit 1 KB. */
+@WebMvcTest(controllers = DocumentController.class,
+        properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s"})
+@Import({DocumentIntake.class, IngestMetrics.class, DocumentControllerTest.Support.class})
+class DocumentControllerTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(KamerqaProperties.class)
+    static class Support {
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MeterRegistry meters;
+    @MockitoBean
+    RawDocumentPublisher publisher;
+    @MockitoBean
+    IngestedDocuments ingested;
+
+    private double rejected() {
+        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected").counter().count();
+    }
+
+    @Test
+    void emptyBodyIsRejectedWith400() throws Exception {
+        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(new byte[0]))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.title").value("Bad Request"))
+                .andExpect(jsonPath("$.detail").value(containsString("empty")));
+        verify(publisher, never()).publish(any());
+        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+    }
+
+    @Test
+    void emptyMultipartFileIsRejectedWith400() throws Exception {
+        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "leeg.txt", "text/plain", new byte[0])))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("empty")));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void multipartWithoutFilePartIsRejectedWith400() throws Exception {
+        mvc.perform(multipart("/api/documents").param("title", "zonder bestand"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("file")));
+    }
+
+    @Test
+    void unknownBinaryContentIsRejectedWith415EvenWhenDeclaredAsPdf() throws Exception {
+        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
+        mvc.perform(post("/api/documents").contentType(MediaType.APPLICATION_PDF).content(Samples.pngImage()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(415))
+                .andExpect(jsonPath("$.detail").value(startsWith("unsupported content: a PNG image")));
+        verify(publisher, never()).publish(any());
+        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+    }
+
+    @Test
+    void bodyDeclaredAsAnImageIsRejectedWith415ListingWhatIsAccepted() throws Exception {
+        mvc.perform(post("/api/documents").contentType(MediaType.IMAGE_PNG).content(Samples.pngImage()))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(jsonPath("$.detail").value(startsWith("unsupported content: Content-Type 'image/png'")))
+                .andExpect(jsonPath("$.detail").value(containsString("application/pdf")));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void bodyOverTheConfiguredLimitIsRejectedWith413() throws Exception {
+        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
+        byte[] tooBig = new byte[1025];
+        Arrays.fill(tooBig, (byte) 'a');
+
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(tooBig))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(413))
+                .andExpect(jsonPath("$.detail").value(containsString("limit of 1024 bytes")));
+        verify(publisher, never()).publish(any());
+        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+    }
+
+    @Test
+    void multipartFileOverTheConfiguredLimitIsRejectedWith413() throws Exception {
+        byte[] tooBig = new byte[2048];
+        Arrays.fill(tooBig, (byte) 'a');
+
+        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "groot.txt", "text/plain", tooBig)))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.detail").value(containsString("2048 bytes")));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void newDocumentIsAnswered202WithItsIdAndWhereToFindIt() throws Exception {
+        given(ingested.find(anyString())).willReturn(Optional.empty());
+
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN)
+                        .param("filename", "kst-36200-VII-147.txt").param("title", "Antwoorden")
+                        .content("Vraag 1\nAntwoord vraag 1".getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$.documentId").value("kst-36200-VII-147"))
+                .andExpect(jsonPath("$.status").value("ACCEPTED"))
+                .andExpect(jsonPath("$.contentType").value("text/plain"))
+                .andExpect(jsonPath("$.contentSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
+                .andExpect(header().string("Location", "http://localhost:8083/api/documents/kst-36200-VII-147"));
+        verify(publisher).publish(any());
+    }
+
+    @Test
+    void knownContentIsAnswered200DuplicateWithoutPublishing() throws Exception {
+        given(ingested.find(anyString())).willReturn(Optional.of(new IngestedDocument("x", "ah-tk-20222023-1234",
+                "upload", null, null, ContentSniffer.PDF, 10, Instant.parse("2024-01-01T00:00:00Z"))));
+
+        mvc.perform(multipart("/api/documents")
+                        .file(new MockMultipartFile("file", "kopie.pdf", "application/pdf", Samples.minimalPdf())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.documentId").value("ah-tk-20222023-1234"))
+                .andExpect(jsonPath("$.status").value("DUPLICATE"))
+                .andExpect(jsonPath("$.contentType").value(ContentSniffer.PDF));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void brokerFailureIsAnswered503WithRetryAfter() throws Exception {
+        given(ingested.find(anyString())).willReturn(Optional.empty());
+        willThrow(new IntakeUnavailableException("broker did not acknowledge within PT20S", null))
+                .given(publisher).publish(any());
+
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "45"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.detail").value(containsString("broker did not acknowledge")));
+    }
+
+    @Test
+    void storeFailureIsAnswered503WithRetryAfterAndNothingIsPublished() throws Exception {
+        given(ingested.find(anyString())).willThrow(new IntakeUnavailableException("document store unavailable", null));
+
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", "45"))
+                .andExpect(jsonPath("$.detail").value(containsString("document store unavailable")));
+        verify(publisher, never()).publish(any());
+    }
+
+    @Test
+    void sourceUrlThatIsNotAUrlIsRejectedWith400() throws Exception {
+        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).param("sourceUrl", "not a url")
+                        .content(Samples.uniqueKamervragenText()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("sourceUrl")));
+    }
+}
