@@ -45,6 +45,7 @@ class ParsingServiceTest {
     private final RecordingPublisher publisher = new RecordingPublisher();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private MongoDatabase database;
+    private DocumentStore store;
     private ParsingService service;
 
     @BeforeAll
@@ -63,7 +64,7 @@ class ParsingServiceTest {
     void setUp() {
         database = client.getDatabase("kamerqa");
         database.drop();
-        DocumentStore store = new DocumentStore(database, JsonMapper.builder().build());
+        store = new DocumentStore(database, JsonMapper.builder().build());
         store.ensureIndexes();
         service = new ParsingService(new RawDocumentParser(qaParser), store, publisher, new ParserMetrics(meters));
     }
@@ -131,6 +132,27 @@ class ParsingServiceTest {
                 .hasMessageContaining("tombstone");
         verifyNoInteractions(qaParser);
         assertThat(publisher.published).isEmpty();
+    }
+
+    @Test
+    void theSampleParsedTwiceLeavesOneDocumentWithItsFortySixQuestions() throws Exception {
+        byte[] sample;
+        try (var in = ParsingServiceTest.class.getResourceAsStream("/samples/kst-36200-VII-147.txt")) {
+            sample = in.readAllBytes();
+        }
+        ParsingService withRealParser = new ParsingService(new RawDocumentParser(QaParser.create()), store, publisher,
+                new ParserMetrics(meters));
+        RawDocument raw = Samples.raw("sha256:" + ParsingService.sha256Hex(sample), "text/plain", sample);
+
+        assertThat(withRealParser.process(raw, ORIGIN)).isEqualTo(Outcome.PARSED);
+        assertThat(withRealParser.process(raw, ORIGIN)).isEqualTo(Outcome.SKIPPED);
+
+        assertThat(database.getCollection("documents").countDocuments()).isEqualTo(1);
+        assertThat(database.getCollection("documents").find(eq("_id", "kst-36200-VII-147")).first()).isNotNull();
+        assertThat(database.getCollection("questions").countDocuments(eq("documentId", "kst-36200-VII-147")))
+                .isEqualTo(46);
+        assertThat(publisher.published).singleElement()
+                .extracting(ParsedDocument::documentId).isEqualTo("kst-36200-VII-147");
     }
 
     /** Records what was published; can be told to fail once, as a broker that does not ack would. */

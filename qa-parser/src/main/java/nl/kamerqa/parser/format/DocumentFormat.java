@@ -1,0 +1,17 @@
+package nl.kamerqa.parser.format;
+
+/** What a document's bytes are, as {@link FormatSniffer} tells it from magic numbers, never from a declared type. */
+public enum DocumentFormat {
+    /** Valid UTF-8 without NULs (a byte-order mark is fine): the text parser reads it as is. */
+    PLAIN_TEXT,
+    /** Starts with {@code %PDF-}: {@link PdfTextExtractor} turns it into text for the text parser. */
+    PDF,
+    /** A zip holding {@code word/document.xml}: {@link DocxTextExtractor} turns it into text for the text parser. */
+    DOCX,
+    /** An HTML page (zoek.officielebekendmakingen.nl): {@link HtmlDocumentReader} maps it directly. */
+    HTML,
+    /** Any XML whose root is not {@code html}; official publication XML is mapped by {@link XmlDocumentReader}. */
+    XML,
+    /** Empty, binary noise, invalid UTF-8, a zip that is no Word document. */
+    UNKNOWN
+}

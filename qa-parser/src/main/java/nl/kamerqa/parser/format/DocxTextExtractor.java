@@ -1,0 +1,377 @@
+package nl.kamerqa.parser.format;
+
+import nl.kamerqa.parser.UnsupportedDocumentException;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFNum;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Text of a Word (.docx) document the way {@code pandoc -t plain --wrap=none} gives it, which is what the text
+ * parser reads for Word input: one paragraph per line with a blank line between paragraphs, headings as plain
+ * paragraphs, table cells' paragraphs as paragraphs, numbered list items with their number ("1)  text"), footnote
+ * and endnote references as "[N]" (numbered in order of appearance) and the notes themselves appended at the end as
+ * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs through
+ * POI's {@link ZipSecureFile} limits.
+ */
+public final class DocxTextExtractor {
+
+    public static final long MAX_CHARS = 20_000_000L;
+    // zip bomb guards: an entry may not inflate to more than 100 MB, nor at a ratio above 100:1
+    private static final long MAX_ENTRY_SIZE = 100L * 1024 * 1024;
+    private static final double MIN_INFLATE_RATIO = 0.01;
+
+    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    // inline containers whose runs are part of the text
+    private static final Set<String> INLINE_CONTAINERS = Set.of("hyperlink", "smartTag", "customXml", "ins",
+            "fldSimple", "sdt", "sdtContent", "moveTo", "dir", "bdo");
+    // never text: deleted or moved-away runs, drawings and text boxes, field codes, properties
+    private static final Set<String> SKIPPED = Set.of("del", "moveFrom", "drawing", "pict", "AlternateContent",
+            "object", "instrText", "delText", "delInstrText", "rPr", "pPr", "sdtPr", "sdtEndPr", "footnoteRef",
+            "endnoteRef", "annotationRef", "commentReference");
+
+    static {
+        // tighten, never loosen, what some other part of the JVM may have configured
+        if (ZipSecureFile.getMinInflateRatio() < MIN_INFLATE_RATIO) {
+            ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
+        }
+        if (ZipSecureFile.getMaxEntrySize() > MAX_ENTRY_SIZE) {
+            ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
+        }
+    }
+
+    private DocxTextExtractor() {
+    }
+
+    /** The pandoc-like plain text of {@code docx}; see the class comment. */
+    public static String extract(byte[] docx) {
+        Objects.requireNonNull(docx, "docx");
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            return new Walk(document).text();
+        } catch (UnsupportedDocumentException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new UnsupportedDocumentException("Word document could not be read: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError e) {
+            // POI reports a zip that is no Word document, a missing part or malformed XML as runtime exceptions
+            throw new UnsupportedDocumentException("Word document could not be read: " + e, e);
+        }
+    }
+
+    /** One pass over a document: paragraphs in order, list counters, notes in order of first reference. */
+    private static final class Walk {
+        private final XWPFDocument document;
+        private final List<String> paragraphs = new ArrayList<>();
+        private final Map<String, Node> footnotes = new HashMap<>();
+        private final Map<String, Node> endnotes = new HashMap<>();
+        // key "f:id" / "e:id" -> printed number, in order of first reference
+        private final Map<String, Integer> noteNumbers = new LinkedHashMap<>();
+        private final Map<String, int[]> listCounters = new HashMap<>();
+        private long chars;
+
+        Walk(XWPFDocument document) {
+            this.document = document;
+            for (XWPFAbstractFootnoteEndnote note : document.getFootnotes()) {
+                footnotes.put(String.valueOf(note.getCTFtnEdn().getId()), note.getCTFtnEdn().getDomNode());
+            }
+            for (XWPFAbstractFootnoteEndnote note : document.getEndnotes()) {
+                endnotes.put(String.valueOf(note.getCTFtnEdn().getId()), note.getCTFtnEdn().getDomNode());
+            }
+        }
+
+        String text() {
+            blocks(document.getDocument().getBody().getDomNode(), paragraphs, 0);
+            List<String> out = new ArrayList<>(paragraphs);
+            // notes may reference further notes; resolve in order until no new ones appear
+            List<String> resolved = new ArrayList<>();
+            for (int i = 0; i < noteNumbers.size(); i++) {
+                String key = new ArrayList<>(noteNumbers.keySet()).get(i);
+                Node note = (key.startsWith("f:") ? footnotes : endnotes).get(key.substring(2));
+                List<String> noteParagraphs = new ArrayList<>();
+                if (note != null) {
+                    blocks(note, noteParagraphs, 0);
+                }
+                resolved.add("[" + noteNumbers.get(key) + "] " + String.join(" ", noteParagraphs));
+            }
+            out.addAll(resolved);
+            String text = String.join("\n\n", out);
+            return text.isEmpty() ? text : text + "\n";
+        }
+
+        private void blocks(Node parent, List<String> into, int depth) {
+            if (depth > 64) {
+                throw new UnsupportedDocumentException("Word document nests tables or content controls too deeply");
+            }
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!(n instanceof Element) || !W.equals(n.getNamespaceURI())) {
+                    continue;
+                }
+                switch (n.getLocalName()) {
+                    case "p" -> paragraph(n, into);
+                    // convention (pandoc plain, as the team reads Word): a table's cells become paragraphs
+                    case "tbl", "tr", "tc", "sdt", "sdtContent", "customXml" -> blocks(n, into, depth + 1);
+                    default -> {
+                        // sectPr, bookmarks, tblPr and the like hold no text
+                    }
+                }
+            }
+        }
+
+        private void paragraph(Node p, List<String> into) {
+            StringBuilder sb = new StringBuilder();
+            inline(p, sb, 0);
+            String[] lines = sb.toString().split("\n", -1);
+            List<String> kept = new ArrayList<>();
+            for (String line : lines) {
+                String clean = Texts.collapseKeepingNbsp(line);
+                if (!clean.isEmpty()) {
+                    kept.add(clean);
+                }
+            }
+            if (kept.isEmpty()) {
+                return;
+            }
+            String marker = listMarker(p);
+            String text = String.join("\n", kept);
+            if (marker != null) {
+                // pandoc pads a list marker to four columns: "1)  text", "-   text"
+                text = marker + " ".repeat(Math.max(1, 4 - marker.length())) + text;
+            }
+            chars += text.length();
+            if (chars > MAX_CHARS) {
+                throw new UnsupportedDocumentException("Word document holds more than " + MAX_CHARS + " characters");
+            }
+            into.add(text);
+        }
+
+        private void inline(Node parent, StringBuilder sb, int depth) {
+            if (depth > 64) {
+                throw new UnsupportedDocumentException("Word document nests inline content too deeply");
+            }
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (!(n instanceof Element)) {
+                    continue;
+                }
+                String name = n.getLocalName();
+                if (name == null || SKIPPED.contains(name)) {
+                    continue;
+                }
+                boolean word = W.equals(n.getNamespaceURI());
+                if (!word) {
+                    // math and other namespaces: their text runs still read as text
+                    if ("t".equals(name)) {
+                        sb.append(textOf(n));
+                    } else {
+                        inline(n, sb, depth + 1);
+                    }
+                    continue;
+                }
+                switch (name) {
+                    case "r" -> inline(n, sb, depth + 1);
+                    case "t" -> sb.append(textOf(n));
+                    case "tab", "ptab" -> sb.append(' ');
+                    case "br" -> {
+                        String type = ((Element) n).getAttributeNS(W, "type");
+                        if (type.isEmpty() || "textWrapping".equals(type)) {
+                            sb.append('\n');
+                        }
+                    }
+                    case "cr" -> sb.append('\n');
+                    case "noBreakHyphen" -> sb.append('-');
+                    case "footnoteReference" -> sb.append(noteReference("f:", (Element) n));
+                    case "endnoteReference" -> sb.append(noteReference("e:", (Element) n));
+                    default -> {
+                        if (INLINE_CONTAINERS.contains(name)) {
+                            inline(n, sb, depth + 1);
+                        }
+                        // softHyphen, sym, lastRenderedPageBreak, bookmarks and the like add nothing
+                    }
+                }
+            }
+        }
+
+        private String noteReference(String kind, Element ref) {
+            String key = kind + ref.getAttributeNS(W, "id");
+            Integer number = noteNumbers.computeIfAbsent(key, k -> noteNumbers.size() + 1);
+            return "[" + number + "]";
+        }
+
+        /** "1)", "a.", "-" for a numbered or bulleted paragraph, counting per list; null when not in a list. */
+        private String listMarker(Node p) {
+            Element numPr = child(child(p, "pPr"), "numPr");
+            if (numPr == null) {
+                return null;
+            }
+            String numId = attribute(child(numPr, "numId"), "val");
+            String ilvlText = attribute(child(numPr, "ilvl"), "val");
+            if (numId == null || "0".equals(numId)) {
+                return null;
+            }
+            int ilvl = parseIntOr(ilvlText, 0);
+            if (ilvl < 0 || ilvl > 8) {
+                return null;
+            }
+            XWPFNumbering numbering = document.getNumbering();
+            if (numbering == null) {
+                return null;
+            }
+            XWPFNum num = numbering.getNum(new BigInteger(numId.matches("\\d{1,9}") ? numId : "0"));
+            if (num == null) {
+                return null;
+            }
+            Node numNode = num.getCTNum().getDomNode();
+            String abstractId = attribute(child(numNode, "abstractNumId"), "val");
+            XWPFAbstractNum abstractNum = abstractId == null || !abstractId.matches("\\d{1,9}") ? null
+                    : numbering.getAbstractNum(new BigInteger(abstractId));
+            if (abstractNum == null) {
+                return null;
+            }
+            Element[] levels = new Element[9];
+            for (Node n = abstractNum.getCTAbstractNum().getDomNode().getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && "lvl".equals(e.getLocalName())) {
+                    int l = parseIntOr(e.getAttributeNS(W, "ilvl"), -1);
+                    if (l >= 0 && l < 9) {
+                        levels[l] = e;
+                    }
+                }
+            }
+            Map<Integer, Integer> startOverrides = new HashMap<>();
+            for (Node n = numNode.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && "lvlOverride".equals(e.getLocalName())) {
+                    String start = attribute(child(e, "startOverride"), "val");
+                    if (start != null) {
+                        startOverrides.put(parseIntOr(e.getAttributeNS(W, "ilvl"), 0), parseIntOr(start, 1));
+                    }
+                }
+            }
+            int[] counters = listCounters.computeIfAbsent(numId, k -> {
+                int[] c = new int[9];
+                for (int l = 0; l < 9; l++) {
+                    c[l] = startOverrides.getOrDefault(l, start(levels[l])) - 1;
+                }
+                return c;
+            });
+            counters[ilvl]++;
+            for (int l = ilvl + 1; l < 9; l++) {
+                counters[l] = startOverrides.getOrDefault(l, start(levels[l])) - 1;
+            }
+            Element level = levels[ilvl];
+            String format = level == null ? "decimal" : attribute(child(level, "numFmt"), "val");
+            String pattern = level == null ? "%" + (ilvl + 1) + "." : attribute(child(level, "lvlText"), "val");
+            if ("bullet".equals(format)) {
+                return "-";
+            }
+            if ("none".equals(format) || pattern == null || pattern.isEmpty()) {
+                return null;
+            }
+            StringBuilder marker = new StringBuilder();
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == '%' && i + 1 < pattern.length() && Character.isDigit(pattern.charAt(i + 1))) {
+                    int l = pattern.charAt(++i) - '1';
+                    if (l >= 0 && l < 9) {
+                        String levelFormat = levels[l] == null ? "decimal" : attribute(child(levels[l], "numFmt"), "val");
+                        marker.append(format(Math.max(counters[l], 1), levelFormat));
+                    }
+                } else {
+                    marker.append(c);
+                }
+            }
+            String result = marker.toString().strip();
+            return result.isEmpty() ? null : result;
+        }
+
+        private static int start(Element level) {
+            return level == null ? 1 : parseIntOr(attribute(child(level, "start"), "val"), 1);
+        }
+
+        private static String format(int n, String numFmt) {
+            if (numFmt == null) {
+                return String.valueOf(n);
+            }
+            return switch (numFmt) {
+                case "lowerLetter" -> letters(n);
+                case "upperLetter" -> letters(n).toUpperCase();
+                case "lowerRoman" -> roman(n).toLowerCase();
+                case "upperRoman" -> roman(n);
+                default -> String.valueOf(n);
+            };
+        }
+
+        private static String letters(int n) {
+            // Word repeats the letter past z: aa, bb, ...
+            char c = (char) ('a' + (n - 1) % 26);
+            return String.valueOf(c).repeat((n - 1) / 26 + 1);
+        }
+
+        private static String roman(int n) {
+            if (n <= 0 || n >= 4000) {
+                return String.valueOf(n);
+            }
+            int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+            String[] symbols = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < values.length; i++) {
+                while (n >= values[i]) {
+                    n -= values[i];
+                    sb.append(symbols[i]);
+                }
+            }
+            return sb.toString();
+        }
+
+        /** Character data under a node (XmlBeans' DOM has no getTextContent). */
+        private static String textOf(Node node) {
+            StringBuilder sb = new StringBuilder();
+            for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+                    sb.append(n.getNodeValue());
+                }
+            }
+            return sb.toString();
+        }
+
+        private static Element child(Node parent, String localName) {
+            if (parent == null) {
+                return null;
+            }
+            for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+                if (n instanceof Element e && localName.equals(e.getLocalName())) {
+                    return e;
+                }
+            }
+            return null;
+        }
+
+        private static String attribute(Element e, String localName) {
+            if (e == null) {
+                return null;
+            }
+            String value = e.getAttributeNS(W, localName);
+            return value.isEmpty() ? null : value;
+        }
+
+        private static int parseIntOr(String s, int fallback) {
+            try {
+                return s == null ? fallback : Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+    }
+}

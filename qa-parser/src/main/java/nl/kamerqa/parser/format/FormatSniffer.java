@@ -1,0 +1,202 @@
+package nl.kamerqa.parser.format;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Tells a document's format from its bytes (magic numbers and the first markup), never from a declared content type:
+ * uploads and feeds label files wrongly often enough. Never throws on any input but {@code null}.
+ */
+public final class FormatSniffer {
+
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
+    private static final byte[] ZIP_CENTRAL_HEADER = {'P', 'K', 1, 2};
+    private static final byte[] WORD_DOCUMENT = "word/document.xml".getBytes(StandardCharsets.US_ASCII);
+    // convention: PDF readers accept the header anywhere in the first 1024 bytes (junk before it happens)
+    private static final int PDF_HEADER_WINDOW = 1024;
+    private static final int MARKUP_WINDOW = 4096;
+    // HTML fragments start with one of these rather than <html>
+    private static final Set<String> HTML_ROOTS = Set.of("html", "head", "body", "div", "p", "span", "table", "h1",
+            "h2", "h3", "h4", "h5", "h6", "section", "article", "main", "meta", "title", "link", "script", "style",
+            "ul", "ol", "br", "a", "header", "footer", "nav");
+
+    private FormatSniffer() {
+    }
+
+    /** The format of {@code content}; {@link DocumentFormat#UNKNOWN} for anything unreadable. */
+    public static DocumentFormat sniff(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        if (content.length == 0) {
+            return DocumentFormat.UNKNOWN;
+        }
+        if (startsWith(content, PDF_MAGIC, 0)) {
+            return DocumentFormat.PDF;
+        }
+        if (startsWith(content, ZIP_LOCAL_HEADER, 0)) {
+            // before the looser PDF check: a zip may store a PDF uncompressed near its start
+            return holdsWordDocument(content) ? DocumentFormat.DOCX : DocumentFormat.UNKNOWN;
+        }
+        if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, PDF_HEADER_WINDOW)) >= 0) {
+            return DocumentFormat.PDF;
+        }
+        DocumentFormat markup = sniffMarkup(content);
+        if (markup != null) {
+            return markup;
+        }
+        return isPlainText(content) ? DocumentFormat.PLAIN_TEXT : DocumentFormat.UNKNOWN;
+    }
+
+    /** A zip is a Word document when a local or central directory entry is named word/document.xml. */
+    private static boolean holdsWordDocument(byte[] zip) {
+        // read the names from the headers only: decompressing entries here would expose the sniffer to zip bombs
+        for (int i = 0; i + 4 <= zip.length; i++) {
+            if (startsWith(zip, ZIP_LOCAL_HEADER, i) && nameAt(zip, i + 26, i + 30)) {
+                return true;
+            }
+            if (startsWith(zip, ZIP_CENTRAL_HEADER, i) && nameAt(zip, i + 28, i + 46)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean nameAt(byte[] zip, int lengthOffset, int nameOffset) {
+        if (lengthOffset + 2 > zip.length) {
+            return false;
+        }
+        int length = (zip[lengthOffset] & 0xff) | (zip[lengthOffset + 1] & 0xff) << 8;
+        return length == WORD_DOCUMENT.length && nameOffset + length <= zip.length
+                && startsWith(zip, WORD_DOCUMENT, nameOffset);
+    }
+
+    /** HTML or XML when the first thing after a BOM, whitespace, comments and a prolog is an element; else null. */
+    private static DocumentFormat sniffMarkup(byte[] content) {
+        int end = Math.min(content.length, MARKUP_WINDOW);
+        // ASCII-compatible view: markup names are ASCII in every encoding official sources use (UTF-8, Latin-1)
+        String head = new String(content, 0, end, StandardCharsets.ISO_8859_1);
+        int i = head.startsWith("\u00EF\u00BB\u00BF") ? 3 : 0;
+        boolean sawProlog = false;
+        while (true) {
+            i = skipWhitespace(head, i);
+            if (i >= head.length() || head.charAt(i) != '<') {
+                return sawProlog ? DocumentFormat.XML : null;
+            }
+            if (head.startsWith("<?", i)) {
+                sawProlog = true;
+                int close = head.indexOf("?>", i);
+                if (close < 0) {
+                    return DocumentFormat.XML;
+                }
+                i = close + 2;
+            } else if (head.startsWith("<!--", i)) {
+                int close = head.indexOf("-->", i);
+                if (close < 0) {
+                    return sawProlog ? DocumentFormat.XML : null;
+                }
+                i = close + 3;
+            } else if (head.regionMatches(true, i, "<!doctype", 0, 9)) {
+                String doctype = head.substring(i + 9, Math.min(head.length(), i + 64)).strip().toLowerCase(Locale.ROOT);
+                if (doctype.startsWith("html")) {
+                    return DocumentFormat.HTML;
+                }
+                sawProlog = true;
+                int close = head.indexOf('>', i);
+                if (close < 0) {
+                    return DocumentFormat.XML;
+                }
+                // an internal subset ends with "]>"; skip past it when present
+                int subset = head.indexOf('[', i);
+                if (subset >= 0 && subset < close) {
+                    int subsetEnd = head.indexOf("]>", subset);
+                    close = subsetEnd < 0 ? head.length() - 1 : subsetEnd + 1;
+                }
+                i = close + 1;
+            } else {
+                String name = elementName(head, i + 1);
+                if (name.isEmpty()) {
+                    return sawProlog ? DocumentFormat.XML : null;
+                }
+                String local = name.substring(name.indexOf(':') + 1).toLowerCase(Locale.ROOT);
+                if (local.equals("html") || (!sawProlog && HTML_ROOTS.contains(local))) {
+                    return DocumentFormat.HTML;
+                }
+                return DocumentFormat.XML;
+            }
+        }
+    }
+
+    private static String elementName(String s, int from) {
+        int i = from;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            boolean ok = Character.isLetter(c) || c == '_' || c == ':' || (i > from && (Character.isDigit(c) || c == '-' || c == '.'));
+            if (!ok) {
+                break;
+            }
+            i++;
+        }
+        return s.substring(from, i);
+    }
+
+    private static int skipWhitespace(String s, int i) {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Valid UTF-8, no NULs, hardly any other control characters, and something besides whitespace. */
+    private static boolean isPlainText(byte[] content) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+        int controls = 0;
+        boolean visible = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                return false;
+            }
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f) {
+                controls++;
+            } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                visible = true;
+            }
+        }
+        // a stray control character in real text happens; many mean binary data that happens to be valid UTF-8
+        return visible && controls * 100L <= text.length();
+    }
+
+    private static boolean startsWith(byte[] data, byte[] prefix, int at) {
+        if (at < 0 || at + prefix.length > data.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if (data[at + i] != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from, int to) {
+        for (int i = from; i + needle.length <= to; i++) {
+            if (startsWith(data, needle, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,199 @@
+package nl.kamerqa.parser.format;
+
+import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.contracts.ParsedDocument.Footnote;
+import nl.kamerqa.contracts.ParsedDocument.Question;
+import nl.kamerqa.parser.QaParser;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Metadata conventions of officielebekendmakingen publications, shared by the XML and HTML readers. */
+final class Publications {
+
+    static final String GENRE_KAMERVRAGEN = "KAMERVRAGEN";
+    static final String GENRE_SCHRIFTELIJK_OVERLEG = "SCHRIFTELIJK_OVERLEG";
+    static final String GENRE_LIJST_VAN_VRAGEN = "LIJST_VAN_VRAGEN_EN_ANTWOORDEN";
+    static final String GENRE_NOTA_NAAR_AANLEIDING = "NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG";
+    static final String GENRE_VERSLAG = "VERSLAG";
+    static final String GENRE_BRIEF = "BRIEF";
+    static final String GENRE_KAMERSTUK = "KAMERSTUK";
+
+    // official identifiers: "kst-36200-VII-147", "ah-tk-20232024-1786", "kv-tk-2024Z05678", "stcrt-..."
+    private static final Pattern IDENTIFIER = Pattern.compile("^[a-z]{2,8}(?:-[A-Za-z0-9]+){1,6}$");
+    private static final Pattern YEARS = Pattern.compile("(\\d{4})\\s*[-–/]\\s*(\\d{4})");
+    private static final String[] ID_META = {"DC.identifier", "dcterms.identifier", "OVERHEIDop.identifier",
+            "OVERHEID.identifier", "identifier"};
+    private static final Pattern PARENTHESISED = Pattern.compile("\\(([^()]{1,60})\\)");
+    private static final Pattern GROUP_WORD = Pattern.compile("^(?:beiden|beide|allen|alle|allebei)\\s+",
+            Pattern.CASE_INSENSITIVE);
+
+    private Publications() {
+    }
+
+    /** The official identifier from metadata (DC.identifier and its kin), or from the metadata record's address. */
+    static String identifier(Map<String, String> meta) {
+        for (String name : ID_META) {
+            String value = metaValue(meta, name);
+            if (value != null && IDENTIFIER.matcher(value.strip()).matches()) {
+                return value.strip();
+            }
+        }
+        // <meta name="OVERHEIDop.externMetadataRecord" content=".../ah-tk-20232024-1786/metadata.xml"/>
+        String record = metaValue(meta, "OVERHEIDop.externMetadataRecord");
+        if (record != null) {
+            Matcher m = Pattern.compile("/([a-z]{2,8}(?:-[A-Za-z0-9]+){1,6})/metadata\\.xml").matcher(record);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    static String identifierOrNull(String candidate) {
+        return candidate != null && IDENTIFIER.matcher(candidate.strip()).matches() ? candidate.strip() : null;
+    }
+
+    /** A metadata value by case-insensitive name. */
+    static String metaValue(Map<String, String> meta, String name) {
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            if (e.getKey().equalsIgnoreCase(name) && e.getValue() != null && !e.getValue().isBlank()) {
+                return e.getValue().strip();
+            }
+        }
+        return null;
+    }
+
+    /** "Vergaderjaar 2023-2024" → "2023–2024" (always an en dash, as the page footers print it). */
+    static String vergaderjaar(String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = YEARS.matcher(text);
+        return m.find() ? m.group(1) + "–" + m.group(2) : null;
+    }
+
+    /** "Tweede Kamer der Staten-Generaal" → "Tweede Kamer". */
+    static String kamer(String text) {
+        if (text == null) {
+            return null;
+        }
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (lower.contains("tweede kamer")) {
+            return "Tweede Kamer";
+        }
+        if (lower.contains("eerste kamer")) {
+            return "Eerste Kamer";
+        }
+        return null;
+    }
+
+    /** The Kamer an identifier names: "ah-tk-…" / "kv-tk-…" Tweede, "ah-ek-…" Eerste. */
+    static String kamerOfIdentifier(String id) {
+        if (id == null) {
+            return null;
+        }
+        if (id.matches("^[a-z]+-tk-.*")) {
+            return "Tweede Kamer";
+        }
+        if (id.matches("^[a-z]+-ek-.*")) {
+            return "Eerste Kamer";
+        }
+        return null;
+    }
+
+    /** "ah-tk-20232024-1786" for Aanhangsel number 1786 of 2023–2024 in the Tweede Kamer; null when unknown. */
+    static String aanhangselIdentifier(String kamer, String vergaderjaar, String number) {
+        if (kamer == null || vergaderjaar == null || number == null || !number.strip().matches("\\d{1,6}")) {
+            return null;
+        }
+        String k = kamer.startsWith("Eerste") ? "ek" : "tk";
+        return "ah-" + k + "-" + vergaderjaar.replaceAll("\\D", "") + "-" + number.strip();
+    }
+
+    /** "kst-36200-VII-147" for dossier "36 200 VII", ondernummer "147" (as the text parser names Kamerstukken). */
+    static String kamerstukIdentifier(String dossier, String ondernummer) {
+        if (dossier == null || ondernummer == null || dossier.isBlank() || ondernummer.isBlank()) {
+            return null;
+        }
+        String id = dossier.strip().replaceAll("(?<=\\d) (?=\\d)", "").replace(' ', '-');
+        return identifierOrNull("kst-" + id + "-" + ondernummer.strip());
+    }
+
+    /** The genre a Kamerstuk's title names ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" → SCHRIFTELIJK_OVERLEG). */
+    static String genreOfStuk(String title) {
+        if (title == null) {
+            return GENRE_KAMERSTUK;
+        }
+        String t = title.toLowerCase(Locale.ROOT);
+        if (t.contains("schriftelijk overleg")) {
+            return GENRE_SCHRIFTELIJK_OVERLEG;
+        }
+        if (t.contains("lijst van vragen")) {
+            return GENRE_LIJST_VAN_VRAGEN;
+        }
+        if (t.contains("nota naar aanleiding van het")) {
+            return GENRE_NOTA_NAAR_AANLEIDING;
+        }
+        if (t.startsWith("verslag")) {
+            return GENRE_VERSLAG;
+        }
+        if (t.startsWith("brief")) {
+            return GENRE_BRIEF;
+        }
+        return GENRE_KAMERSTUK;
+    }
+
+    /**
+     * Parties of the askers, from "Vragen van de leden Hirsch (GroenLinks-PvdA) en Teunissen (PvdA) aan de ...":
+     * the parenthesised names before "aan de/het", "(beiden SP)" counted once.
+     */
+    static List<String> partiesOfOmschrijving(String omschrijving) {
+        if (omschrijving == null) {
+            return List.of();
+        }
+        String askers = omschrijving;
+        Matcher to = Pattern.compile("\\s+aan\\s+(?:de|het|den)\\s").matcher(omschrijving);
+        if (to.find()) {
+            askers = omschrijving.substring(0, to.start());
+        }
+        Set<String> parties = new LinkedHashSet<>();
+        Matcher m = PARENTHESISED.matcher(askers);
+        while (m.find()) {
+            String party = GROUP_WORD.matcher(m.group(1).strip()).replaceFirst("");
+            // a party is a short name ("D66", "50PLUS"); "(ingezonden 4 april 2024)" is a date
+            if (!party.isEmpty() && !party.matches("(?i).*(\\d{3}|ingezonden|ontvangen).*") && party.length() <= 40) {
+                parties.add(party);
+            }
+        }
+        return new ArrayList<>(parties);
+    }
+
+    /** The one party asking, when there is exactly one; null for several or none. */
+    static String singleParty(List<String> parties) {
+        return parties.size() == 1 ? parties.get(0) : null;
+    }
+
+    /** The record every structured reader returns. */
+    static ParsedDocument document(String documentId, String genre, String title, String kamer, String vergaderjaar,
+                                   String dossier, String ondernummer, List<String> parties, List<Question> questions,
+                                   List<Footnote> footnotes, List<String> warnings) {
+        List<String> allWarnings = new ArrayList<>(warnings);
+        if (questions.isEmpty()) {
+            allWarnings.add("no questions found");
+        }
+        return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, documentId, genre, emptyToNull(title), kamer,
+                vergaderjaar, emptyToNull(dossier), emptyToNull(ondernummer), parties, questions, footnotes,
+                List.of(), allWarnings, new ParsedDocument.ParserInfo(QaParser.VERSION), null);
+    }
+
+    static String emptyToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * The format layer: what a document is and how it reaches the parser.
+ * <ul>
+ *   <li>{@link nl.kamerqa.parser.format.FormatSniffer#sniff(byte[])} tells the {@link
+ *       nl.kamerqa.parser.format.DocumentFormat} from the bytes, never from a declared content type.</li>
+ *   <li>Layout formats become text in the shape the text parser reads:
+ *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extract(byte[])} (lines, form feeds between pages, footnotes
+ *       at the page bottom, the official footer last) and {@link nl.kamerqa.parser.format.DocxTextExtractor#extract(byte[])}
+ *       (pandoc-like plain text).</li>
+ *   <li>Structured formats map straight to a {@link nl.kamerqa.contracts.ParsedDocument}:
+ *       {@link nl.kamerqa.parser.format.XmlDocumentReader#read(byte[])} (official publication XML) and
+ *       {@link nl.kamerqa.parser.format.HtmlDocumentReader#read(byte[])} (zoek.officielebekendmakingen.nl pages).</li>
+ * </ul>
+ * Every entry point is stateless and thread-safe, fails fast on {@code null}, and refuses unreadable, unsafe or
+ * oversized input with {@link nl.kamerqa.parser.UnsupportedDocumentException} naming the problem.
+ */
+package nl.kamerqa.parser.format;

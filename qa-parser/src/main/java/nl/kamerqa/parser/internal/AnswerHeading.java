@@ -1,0 +1,69 @@
+package nl.kamerqa.parser.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Answer-heading recogniser.
+ * <p>
+ * convention: "Antwoord" on its own line answers the question(s) before it; "Antwoord vraag 7 en 8" answers
+ * both 7 and 8; also "Antwoord op vraag 3", "Antwoord vragen 4, 5 en 6", "Antwoord vraag 7 t/m 9". The answer
+ * may follow a colon on the same line ("Antwoord op vraag 3: Ja.").
+ *
+ * @param covers the question numbers the heading names, empty for a bare "Antwoord"
+ * @param rest   answer text on the heading's own line, "" when there is none
+ */
+record AnswerHeading(List<Integer> covers, String rest) {
+
+    private static final int MAX_LENGTH = 120;
+    private static final int MAX_RANGE = 200;
+    private static final String NUMBER_LIST =
+            "\\d{1,3}(?:(?: ?, ?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
+    private static final Pattern HEADING = Pattern.compile(
+            "^Antwoord(?:en)?(?:(?: op)?(?: (?:de )?(?:[Vv]raag|[Vv]ragen))? (" + NUMBER_LIST + "))? ?\\.?$");
+    private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?");
+
+    static Optional<AnswerHeading> recognise(String line) {
+        if (!line.startsWith("Antwoord")) {
+            return Optional.empty();
+        }
+        String head = line;
+        String rest = "";
+        int colon = line.indexOf(':');
+        if (colon > 0 && colon < MAX_LENGTH) {
+            head = line.substring(0, colon).strip();
+            rest = line.substring(colon + 1).strip();
+        } else if (line.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        Matcher m = HEADING.matcher(head);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AnswerHeading(numbers(m.group(1)), rest));
+    }
+
+    private static List<Integer> numbers(String list) {
+        List<Integer> numbers = new ArrayList<>();
+        if (list == null) {
+            return numbers;
+        }
+        Matcher m = NUMBER_OR_RANGE.matcher(list);
+        while (m.find()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (to < from || to - from > MAX_RANGE) {
+                to = from;
+            }
+            for (int k = from; k <= to; k++) {
+                if (!numbers.contains(k)) {
+                    numbers.add(k);
+                }
+            }
+        }
+        return numbers;
+    }
+}

@@ -1,0 +1,316 @@
+package nl.kamerqa.parser.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntPredicate;
+
+/**
+ * Finds the footnote bodies at the bottom of the pages and the markers in the text that cite them.
+ * <p>
+ * convention: footnotes are numbered sequentially through the document and every body is cited by a marker
+ * above it: a body "n ..." is only taken for one when n is the next number expected and a marker candidate
+ * ({@link FootnoteMarkers}) for n stands between the previous marker and the body, preferably on the same page.
+ * So "1 januari 2023 zijn ..." or "35 925 VII, nr. 22)." at the start of a line are no footnotes. A footnote
+ * zone runs to the end of its page where page ends are known; otherwise a body goes on only while its last
+ * line looks cut off ({@link FootnoteBody#isWrapped}).
+ */
+final class FootnoteLayout {
+
+    /** A marker taken out of the text of line {@code [start, end)}. */
+    record Marker(int number, int start, int end) {
+    }
+
+    /** A footnote body: its number, the index of its first line, its lines, its page. */
+    record Body(int number, int firstLine, List<String> lines, Integer page) {
+    }
+
+    private record Candidate(int line, int start, int end, int strength) {
+    }
+
+    private static final int MAX_ZONE_LINES = 15;
+    private static final int MAX_TAIL_LINES = 3;
+
+    private final List<SourceLine> lines;
+    private final boolean[] footer;
+    private final Integer[] footerPage;
+    private final PageMap pages;
+    private final IntPredicate structural;
+    private final boolean[] zone;
+    private final Map<Integer, List<Candidate>> candidates = new HashMap<>();
+    private final Map<Integer, List<Marker>> markers = new HashMap<>();
+    private final List<Body> bodies = new ArrayList<>();
+    private final Warnings warnings;
+    private final int fullWidth;
+    private int lastMarkerLine = -1;
+    private int lastMarkerEnd = -1;
+
+    private FootnoteLayout(List<SourceLine> lines, boolean[] footer, Integer[] footerPage, PageMap pages,
+                           IntPredicate structural, Warnings warnings) {
+        this.lines = lines;
+        this.warnings = warnings;
+        this.footer = footer;
+        this.footerPage = footerPage;
+        this.pages = pages;
+        this.structural = structural;
+        this.zone = new boolean[lines.size()];
+        this.fullWidth = fullWidth(lines, footer);
+    }
+
+    /**
+     * @param footer     the line is (part of) a page footer
+     * @param footerPage the page number printed on a footer line, null elsewhere
+     * @param structural the line is a heading or a question start, never footnote text
+     */
+    static FootnoteLayout find(List<SourceLine> lines, boolean[] footer, Integer[] footerPage, PageMap pages,
+                               IntPredicate structural, Warnings warnings) {
+        FootnoteLayout layout = new FootnoteLayout(lines, footer, footerPage, pages, structural, warnings);
+        layout.run();
+        return layout;
+    }
+
+    boolean inZone(int index) {
+        return zone[index];
+    }
+
+    List<Marker> markers(int index) {
+        return markers.getOrDefault(index, List.of());
+    }
+
+    List<Body> bodies() {
+        return bodies;
+    }
+
+    private void run() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (!footer[i] && !lines.get(i).isBlank()) {
+                for (FootnoteMarkers.Candidate c : FootnoteMarkers.scan(lines.get(i).text())) {
+                    candidates.computeIfAbsent(c.number(), k -> new ArrayList<>())
+                            .add(new Candidate(i, c.start(), c.end(), c.strength()));
+                }
+            }
+        }
+        int nextBody = -1;
+        int i = 0;
+        while (i < lines.size()) {
+            int number = footer[i] ? -1 : FootnoteBody.number(lines.get(i).text());
+            if (number > 0 && (nextBody < 0 || number == nextBody) && opensZone(i, number)) {
+                Candidate marker = chooseMarker(number, i, i);
+                if (marker != null) {
+                    int end = zone(i, number, marker, pages.breaksKnown());
+                    if (end < 0 && pages.breaksKnown()) {
+                        end = zone(i, number, marker, false);
+                    }
+                    if (end > 0) {
+                        nextBody = bodies.get(bodies.size() - 1).number() + 1;
+                        i = end;
+                        continue;
+                    }
+                }
+            }
+            i++;
+        }
+    }
+
+    /**
+     * A body starts after a blank line (or the rule above the footnotes), or right before the end of its page when
+     * the extractor left no blank line.
+     */
+    private boolean opensZone(int i, int number) {
+        int previous = i - 1;
+        while (previous >= 0 && FootnoteBody.isSeparator(lines.get(previous).text())) {
+            previous--;
+        }
+        if (previous < 0) {
+            return false;
+        }
+        return lines.get(previous).isBlank() || zone[previous] || onlyFootnotesFollow(i + 1, number + 1);
+    }
+
+    /** From {@code from} to the end of the page stand only the next bodies and a few lines (their continuations). */
+    private boolean onlyFootnotesFollow(int from, int next) {
+        int j = from;
+        int expected = next;
+        while (j < lines.size() && !footer[j] && !pages.startsPage(j)) {
+            if (j - from > MAX_ZONE_LINES) {
+                return false;
+            }
+            if (FootnoteBody.number(lines.get(j).text()) != expected) {
+                return pageEndsWithin(j);
+            }
+            expected++;
+            j++;
+        }
+        return true;
+    }
+
+    /**
+     * Reads the footnote zone starting at line {@code start}; returns the index after it, or -1 when the lines
+     * do not make a footnote zone after all (then nothing is recorded).
+     */
+    private int zone(int start, int number, Candidate marker, boolean toPageEnd) {
+        List<Body> found = new ArrayList<>();
+        List<Candidate> cited = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        current.add(FootnoteBody.text(lines.get(start).text()));
+        int currentNumber = number;
+        int currentLine = start;
+        cited.add(marker);
+        numbers.add(number);
+        int savedLine = lastMarkerLine;
+        int savedEnd = lastMarkerEnd;
+        lastMarkerLine = marker.line();
+        lastMarkerEnd = marker.end();
+        int nonBlank = 1;
+        int last = start;
+        int j = start + 1;
+        int gap = 0;
+        for (; j < lines.size() && nonBlank <= MAX_ZONE_LINES; j++) {
+            if (footer[j] || pages.startsPage(j)) {
+                break;
+            }
+            String text = lines.get(j).text();
+            if (text.isEmpty()) {
+                gap++;
+                continue;
+            }
+            int blanksBefore = gap;
+            gap = 0;
+            boolean wrapped = FootnoteBody.isWrapped(current.get(current.size() - 1), fullWidth);
+            if (FootnoteBody.number(text) == currentNumber + 1 && (toPageEnd || !wrapped)) {
+                found.add(body(currentNumber, currentLine, current));
+                Candidate next = chooseMarker(currentNumber + 1, start, j);
+                currentNumber++;
+                currentLine = j;
+                current = new ArrayList<>();
+                current.add(FootnoteBody.text(text));
+                if (next != null) {
+                    cited.add(next);
+                    numbers.add(currentNumber);
+                    lastMarkerLine = next.line();
+                    lastMarkerEnd = next.end();
+                }
+            } else if (structural.test(j) || !(wrapped || toPageEnd && blanksBefore < 2 && pageEndsWithin(j))) {
+                break;
+            } else {
+                current.add(text);
+            }
+            nonBlank++;
+            last = j;
+        }
+        found.add(body(currentNumber, currentLine, current));
+        Integer pageBelow = j < lines.size() ? footerPage[j] : null;
+        if (pageBelow != null) {
+            // footnotes stand just above the footer: they are on the page it numbers, known or not before
+            found.replaceAll(b -> b.page() != null ? b : new Body(b.number(), b.firstLine(), b.lines(), pageBelow));
+        }
+        if (nonBlank > MAX_ZONE_LINES) {
+            lastMarkerLine = savedLine;
+            lastMarkerEnd = savedEnd;
+            return -1;
+        }
+        Arrays.fill(zone, start, last + 1, true);
+        for (int k = 0; k < cited.size(); k++) {
+            Candidate c = cited.get(k);
+            markers.computeIfAbsent(c.line(), x -> new ArrayList<>()).add(new Marker(numbers.get(k), c.start(), c.end()));
+        }
+        for (Body b : found) {
+            if (!numbers.contains(b.number())) {
+                warnings.add("footnote " + b.number() + " has no marker in the text");
+            }
+        }
+        bodies.addAll(found);
+        return last + 1;
+    }
+
+    /**
+     * Only a few lines are left before the page ends, without the gap of blank lines that a page break whose
+     * footer was lost leaves: those lines are footnote text however they look.
+     */
+    private boolean pageEndsWithin(int from) {
+        int left = 0;
+        int blanks = 0;
+        for (int j = from; j < lines.size() && !footer[j] && !pages.startsPage(j); j++) {
+            if (lines.get(j).isBlank()) {
+                if (++blanks >= 2) {
+                    return false;
+                }
+                continue;
+            }
+            blanks = 0;
+            if (++left > MAX_TAIL_LINES) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Body body(int number, int firstLine, List<String> bodyLines) {
+        return new Body(number, firstLine, List.copyOf(bodyLines), pages.page(firstLine));
+    }
+
+    /**
+     * The marker citing footnote {@code number}: a candidate after the previous marker and before line
+     * {@code before}, outside footnote zones; on the body's own page if possible, then the most firmly glued,
+     * then the first.
+     */
+    private Candidate chooseMarker(int number, int before, int bodyLine) {
+        List<Candidate> list = candidates.get(number);
+        if (list == null) {
+            return null;
+        }
+        int from = firstAfterLastMarker(list);
+        Candidate best = null;
+        int bestScore = -1;
+        for (int k = from; k < list.size(); k++) {
+            Candidate c = list.get(k);
+            if (c.line() >= before) {
+                break;
+            }
+            if (zone[c.line()]) {
+                continue;
+            }
+            int score = c.strength() + (pages.segment(c.line()) == pages.segment(bodyLine) ? 10 : 0);
+            if (score > bestScore) {
+                best = c;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private int firstAfterLastMarker(List<Candidate> list) {
+        int low = 0;
+        int high = list.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            Candidate c = list.get(mid);
+            boolean after = c.line() > lastMarkerLine || (c.line() == lastMarkerLine && c.start() >= lastMarkerEnd);
+            if (after) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
+    }
+
+    /** Nine in ten text lines are at most this wide; a footnote line that wide was cut by the page width. */
+    private static int fullWidth(List<SourceLine> lines, boolean[] footer) {
+        int[] lengths = new int[lines.size()];
+        int count = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!footer[i] && !lines.get(i).isBlank()) {
+                lengths[count++] = lines.get(i).text().length();
+            }
+        }
+        if (count == 0) {
+            return Integer.MAX_VALUE;
+        }
+        Arrays.sort(lengths, 0, count);
+        return Math.max(20, (int) (lengths[(int) (count * 0.9)] * 0.9));
+    }
+}

@@ -1,0 +1,77 @@
+package nl.kamerqa.parser.internal;
+
+import nl.kamerqa.parser.UnsupportedDocumentException;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Turns bytes into text, refusing what is not text: PDF and Office files (their readers come later), other
+ * binary data, invalid UTF-8. UTF-16 with a byte-order mark is read too.
+ */
+public final class InputDecoder {
+
+    private static final double MAX_CONTROL_SHARE = 0.005;
+
+    private InputDecoder() {
+    }
+
+    public static String decode(byte[] content) {
+        if (startsWith(content, 0x25, 0x50, 0x44, 0x46)) {
+            throw new UnsupportedDocumentException("PDF input is not supported yet: give the text extracted from it");
+        }
+        if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+            throw new UnsupportedDocumentException("ZIP or Office (docx) input is not supported yet");
+        }
+        if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
+            throw new UnsupportedDocumentException("Word 97-2003 input is not supported");
+        }
+        String text;
+        if (startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {
+            text = strict(content, StandardCharsets.UTF_16, "UTF-16");
+        } else {
+            text = strict(content, StandardCharsets.UTF_8, "UTF-8");
+        }
+        int controls = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == 0) {
+                throw new UnsupportedDocumentException("input looks binary: it contains NUL characters");
+            }
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x0B) {
+                controls++;
+            }
+        }
+        if (controls > MAX_CONTROL_SHARE * text.length() + 2) {
+            throw new UnsupportedDocumentException("input looks binary: " + controls + " control characters");
+        }
+        return text;
+    }
+
+    private static String strict(byte[] content, Charset charset, String name) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new UnsupportedDocumentException("input is not valid " + name + " text", e);
+        }
+    }
+
+    private static boolean startsWith(byte[] content, int... prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((content[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,33 @@
+package nl.kamerqa.parser.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the parser noticed but could not resolve; kept short however hostile the input. */
+final class Warnings {
+
+    static final int MAX = 50;
+
+    private final List<String> messages = new ArrayList<>();
+    private int dropped;
+
+    void add(String message) {
+        if (messages.size() < MAX) {
+            messages.add(message);
+        } else {
+            dropped++;
+        }
+    }
+
+    void addFirst(String message) {
+        messages.add(0, message);
+    }
+
+    List<String> list() {
+        List<String> all = new ArrayList<>(messages);
+        if (dropped > 0) {
+            all.add("and " + dropped + " more warnings");
+        }
+        return all;
+    }
+}

@@ -1,0 +1,100 @@
+package nl.kamerqa.parser.format;
+
+import nl.kamerqa.parser.UnsupportedDocumentException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DocxTextExtractorTest {
+
+    private static final String TEXT = DocxTextExtractor.extract(FormatSamples.answerLetterDocx());
+    private static final List<String> LINES = Arrays.asList(TEXT.split("\n", -1));
+
+    @Test
+    void everyParagraphIsOneLineWithABlankLineBetween() {
+        assertThat(TEXT).contains("\n\nVraag 1\n\nBent u bekend met het feit dat de KPN momenteel eigenaar is van het "
+                + "niet-noodgevallen nummer 0900-0904 van de brandweer?\n\nAntwoord op vraag 1\n\nKPN is geen eigenaar");
+        assertThat(TEXT).doesNotContain("\n\n\n");
+        assertThat(TEXT).endsWith("\n");
+    }
+
+    @Test
+    void bodyAfterTheLetterheadIsWhatPandocPlainGives() {
+        // antwoord-brandweer-0900.pandoc.txt: `pandoc -t plain --wrap=none` (2.17) of the same file; pandoc draws
+        // the letterhead tables as grids where we give their cells as paragraphs, after them the two must agree
+        String pandoc = new String(FormatSamples.resource("antwoord-brandweer-0900.pandoc.txt"), StandardCharsets.UTF_8);
+        String from = "D. Yeşilgöz-Zegerius\n";
+
+        assertThat(TEXT.substring(TEXT.indexOf(from))).isEqualTo(pandoc.substring(pandoc.indexOf(from)));
+    }
+
+    @Test
+    void questionAndAnswerHeadingsStandOnTheirOwnLines() {
+        IntStream.rangeClosed(1, 10).forEach(n -> assertThat(LINES).containsOnlyOnce("Vraag " + n));
+        assertThat(LINES).contains("Antwoord op vraag 1", "Antwoord op vragen 2 en 3", "Antwoord op vragen 4 en 5",
+                "Antwoord op vraag 6", "Antwoord op vragen 7, 8, en 9", "Antwoord op vraag 10");
+    }
+
+    @Test
+    void theThreeFootnotesComeOutAsPandocWritesThem() {
+        // two typed notes "1)" and "2)", their texts a numbered list at the end, and one real Word footnote
+        assertThat(TEXT).contains("commerciële tarieven vraagt? 1)", "meldingen kunnen delen? 2)");
+        assertThat(LINES).contains("1)  Geen spoed wel brandweer – Brandweer",
+                "2)  Contact marechaussee | Koninklijke Marechaussee | Defensie.nl");
+        assertThat(TEXT).contains("naar aanleiding van de motie van Nispen[1] met uw Kamer gesproken");
+        assertThat(LINES.get(LINES.size() - 2)).isEqualTo("[1] Kamerstukken, 2022-2023, 29628, nr. 1135");
+    }
+
+    @Test
+    void letterheadTableCellsBecomeParagraphs() {
+        assertThat(LINES).contains("Datum", "11 januari 2024", "Ons kenmerk", "5164758");
+    }
+
+    @Test
+    void fieldCodesAndDrawingsAreLeftOut() {
+        assertThat(TEXT).doesNotContain("DOCPROPERTY", "MERGEFORMAT", "SECTIONPAGES");
+    }
+
+    @Test
+    void zipBombIsRefused() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] spaces = new byte[1 << 20];
+            Arrays.fill(spaces, (byte) ' ');
+            for (int i = 0; i < 24; i++) {
+                zip.write(spaces);
+            }
+            zip.closeEntry();
+        }
+        byte[] bomb = out.toByteArray();
+        assertThat(FormatSniffer.sniff(bomb)).isEqualTo(DocumentFormat.DOCX);
+
+        assertThatThrownBy(() -> DocxTextExtractor.extract(bomb))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("Zip bomb");
+    }
+
+    @Test
+    void zipThatIsNoWordDocumentIsRefused() {
+        byte[] zip = FormatSamples.zip("hello.txt", "geen Word");
+
+        assertThatThrownBy(() -> DocxTextExtractor.extract(zip))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("Word document could not be read");
+    }
+}

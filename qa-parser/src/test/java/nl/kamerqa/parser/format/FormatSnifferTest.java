@@ -1,0 +1,103 @@
+package nl.kamerqa.parser.format;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Random;
+
+import static nl.kamerqa.parser.format.FormatSamples.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+
+class FormatSnifferTest {
+
+    @Test
+    void plainUtf8TextIsPlainText() {
+        assertThat(FormatSniffer.sniff(utf8("Vraag 1\nBent u bekend met het bericht «Brandweer»?\f2\n")))
+                .isEqualTo(DocumentFormat.PLAIN_TEXT);
+    }
+
+    @Test
+    void byteOrderMarkDoesNotHidePlainText() {
+        assertThat(FormatSniffer.sniff(utf8("\uFEFFTweede Kamer, vergaderjaar 2023–2024")))
+                .isEqualTo(DocumentFormat.PLAIN_TEXT);
+    }
+
+    @Test
+    void pdfIsToldByItsMagicNumber() {
+        assertThat(FormatSniffer.sniff(FormatSamples.kamervragenPdfWithSixteenFootnotes())).isEqualTo(DocumentFormat.PDF);
+        assertThat(FormatSniffer.sniff(utf8("%PDF-1.7\n%âãÏÓ\n"))).isEqualTo(DocumentFormat.PDF);
+    }
+
+    @Test
+    void wordDocumentIsAZipHoldingWordDocumentXml() {
+        assertThat(FormatSniffer.sniff(FormatSamples.answerLetterDocx())).isEqualTo(DocumentFormat.DOCX);
+    }
+
+    @Test
+    void otherZipsAreUnknown() {
+        byte[] spreadsheet = FormatSamples.zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>");
+        assertThat(FormatSniffer.sniff(spreadsheet)).isEqualTo(DocumentFormat.UNKNOWN);
+        assertThat(FormatSniffer.sniff(new byte[]{'P', 'K', 3, 4, 0, 0})).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
+    void publicationPageIsHtml() {
+        assertThat(FormatSniffer.sniff(FormatSamples.kamervragenHtml())).isEqualTo(DocumentFormat.HTML);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<!doctype html><title>x</title>",
+            "  <html lang=\"nl\"><body></body></html>",
+            "<!-- zoek.officielebekendmakingen.nl --><div class=\"vraag\"><p>Vraag 1</p></div>",
+            "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body/></html>"})
+    void htmlIsToldByDoctypeOrRootElement(String html) {
+        assertThat(FormatSniffer.sniff(utf8(html))).isEqualTo(DocumentFormat.HTML);
+    }
+
+    @Test
+    void publicationXmlIsXml() {
+        assertThat(FormatSniffer.sniff(FormatSamples.kamervragenXml())).isEqualTo(DocumentFormat.XML);
+        assertThat(FormatSniffer.sniff(FormatSamples.schriftelijkOverlegXml())).isEqualTo(DocumentFormat.XML);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "<officiele-publicatie><kamervragen/></officiele-publicatie>",
+            "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<rss version=\"2.0\"><channel/></rss>",
+            "\uFEFF<?xml version=\"1.0\"?><!DOCTYPE op SYSTEM \"op.dtd\"><op:doc xmlns:op=\"urn:x\"/>"})
+    void anyOtherXmlIsXml(String xml) {
+        assertThat(FormatSniffer.sniff(utf8(xml))).isEqualTo(DocumentFormat.XML);
+    }
+
+    @Test
+    void emptyAndBlankInputAreUnknown() {
+        assertThat(FormatSniffer.sniff(new byte[0])).isEqualTo(DocumentFormat.UNKNOWN);
+        assertThat(FormatSniffer.sniff(utf8(" \n\t\f"))).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
+    void binaryNoiseIsUnknown() {
+        byte[] noise = new byte[4096];
+        new Random(20240521L).nextBytes(noise);
+        noise[0] = 'x';
+        assertThat(FormatSniffer.sniff(noise)).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
+    void invalidUtf8IsUnknown() {
+        assertThat(FormatSniffer.sniff(new byte[]{'V', 'r', 'a', 'a', 'g', ' ', (byte) 0xC3, 0x28})).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
+    void textWithNulIsUnknown() {
+        assertThat(FormatSniffer.sniff(utf8("Vraag 1\u0000Antwoord 1"))).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
+    void nullIsRefusedAtOnce() {
+        assertThatNullPointerException().isThrownBy(() -> FormatSniffer.sniff(null));
+    }
+}

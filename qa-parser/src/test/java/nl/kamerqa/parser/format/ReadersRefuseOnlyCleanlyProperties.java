@@ -1,0 +1,75 @@
+package nl.kamerqa.parser.format;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.Size;
+import nl.kamerqa.parser.UnsupportedDocumentException;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** Whatever bytes arrive, the format layer answers or refuses with UnsupportedDocumentException, nothing else. */
+class ReadersRefuseOnlyCleanlyProperties {
+
+    @Property(tries = 300)
+    void snifferNeverThrows(@ForAll @Size(max = 2048) byte[] bytes) {
+        assertThatCode(() -> FormatSniffer.sniff(bytes)).doesNotThrowAnyException();
+    }
+
+    @Property(tries = 300)
+    void xmlReaderRefusesArbitraryBytesOnlyAsUnsupported(@ForAll @Size(max = 2048) byte[] bytes) {
+        assertOnlyUnsupported(() -> XmlDocumentReader.read(bytes));
+    }
+
+    @Property(tries = 300)
+    void xmlReaderRefusesMangledPublicationsOnlyAsUnsupported(@ForAll("mangledXml") String xml) {
+        assertOnlyUnsupported(() -> XmlDocumentReader.read(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Property(tries = 300)
+    void htmlReaderRefusesArbitraryBytesOnlyAsUnsupported(@ForAll @Size(max = 2048) byte[] bytes) {
+        assertOnlyUnsupported(() -> HtmlDocumentReader.read(bytes));
+    }
+
+    @Property(tries = 200)
+    void htmlReaderRefusesMangledPagesOnlyAsUnsupported(@ForAll("mangledHtml") String html) {
+        assertOnlyUnsupported(() -> HtmlDocumentReader.read(html.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Provide
+    Arbitrary<String> mangledXml() {
+        return mangled("<officiele-publicatie><kamervragen><vraag><nr>Vraag 1</nr><al>Kent u het bericht"
+                + "<noot id=\"n1\" type=\"voet\"><noot.nr>1</noot.nr><noot.al>Bron</noot.al></noot>?</al></vraag>"
+                + "<antwoord><nr>Antwoord 1 en 2</nr><al>Ja<nootref refid=\"n1\"/>.</al></antwoord>"
+                + "</kamervragen></officiele-publicatie>");
+    }
+
+    @Provide
+    Arbitrary<String> mangledHtml() {
+        return mangled("<html><head><meta name=\"DC.identifier\" content=\"ah-tk-20142015-698\"></head><body>"
+                + "<div class=\"vraag\"><h2>Vraag 2 en 3</h2><p>Kent u dit?<sup><a class=\"nootnum\" href=\"#n1\">1</a>"
+                + "</sup></p></div><div class=\"antwoord\"><h2>Antwoord 2 en 3</h2><p>Ja.</p></div>"
+                + "<div class=\"voet noot\" id=\"n1\"><p><span class=\"nootnum\">1</span> Bron</p></div></body></html>");
+    }
+
+    /** The valid document with a random slice cut out and random characters put in. */
+    private static Arbitrary<String> mangled(String valid) {
+        Arbitrary<Integer> cut = Arbitraries.integers().between(0, valid.length());
+        Arbitrary<String> noise = Arbitraries.strings().ofMaxLength(12).withChars("<>/\"=&;![]-?x1 \u0000é");
+        return cut.flatMap(from -> Arbitraries.integers().between(from, valid.length())
+                .flatMap(to -> noise.map(n -> valid.substring(0, from) + n + valid.substring(to))));
+    }
+
+    private static void assertOnlyUnsupported(Runnable read) {
+        Throwable thrown = catchThrowable(read::run);
+        if (thrown != null) {
+            assertThat(thrown).isInstanceOf(UnsupportedDocumentException.class);
+        }
+    }
+}
