@@ -16,9 +16,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one way into the pipeline for every source: checks a document, gives it its id and publishes it once.
@@ -27,12 +29,30 @@ import java.util.Optional;
  * whose publication failed is not mistaken for a duplicate when it is sent again. The price is that two
  * concurrent uploads of the same bytes may both be published; consumers are idempotent per
  * (documentId, contentSha256), so that costs a redundant parse, never a wrong result.
+ *
+ * <p>Versions: under an official id, a content not seen before is the next version of that document (metadata
+ * {@value #VERSION} and {@value #PREVIOUS_CONTENT_SHA256}). A feed delivering an id for the first time while
+ * another source already published it is the same document through a second channel and is not published again
+ * ({@link IncomingDocument#crossSourceDedupe()}).
  */
 @Service
 public class DocumentIntake {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentIntake.class);
     private static final int MAX_FIELD_LENGTH = 2048;
+
+    /** Metadata key: 1 for the first content published under an official id, then 2, 3, ... */
+    public static final String VERSION = "version";
+    /** Metadata key: the content this version replaces, absent for version 1. */
+    public static final String PREVIOUS_CONTENT_SHA256 = "previousContentSha256";
+
+    private static final ReentrantLock[] VERSION_LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < VERSION_LOCKS.length; i++) {
+            VERSION_LOCKS[i] = new ReentrantLock();
+        }
+    }
 
     private final RawDocumentPublisher publisher;
     private final IngestedDocuments ingested;
@@ -98,23 +118,74 @@ public class DocumentIntake {
         }
 
         String documentId = DocumentIds.derive(document.documentId(), document.filename(), sha);
+        if (!DocumentIds.isOfficial(documentId)) {
+            // a content-derived id names exactly one content: there are no versions to relate
+            return publish(document, documentId, sha, contentType, Map.of());
+        }
+        // one document at a time per id, so two feeds delivering it at once agree on what is a version
+        ReentrantLock lock = VERSION_LOCKS[Math.floorMod(documentId.hashCode(), VERSION_LOCKS.length)];
+        lock.lock();
+        try {
+            Optional<IngestedDocument> meanwhile = ingested.find(sha);
+            if (meanwhile.isPresent()) {
+                // the same bytes came in through another thread while this one waited for the lock
+                return new IntakeResult(meanwhile.get().documentId(), sha, meanwhile.get().contentType(),
+                        IntakeResult.Status.DUPLICATE);
+            }
+            List<IngestedDocument> known = ingested.findByDocumentId(documentId);
+            List<IngestedDocument> published = known.stream().filter(IngestedDocument::published).toList();
+            boolean firstFromThisSource = known.stream().noneMatch(k -> document.source().equals(k.source()));
+            if (document.crossSourceDedupe() && firstFromThisSource && !published.isEmpty()) {
+                return join(document, documentId, sha, contentType, published.get(published.size() - 1));
+            }
+            Map<String, String> version = new LinkedHashMap<>();
+            version.put(VERSION, Integer.toString(published.size() + 1));
+            if (!published.isEmpty()) {
+                version.put(PREVIOUS_CONTENT_SHA256, published.get(published.size() - 1).contentSha256());
+            }
+            return publish(document, documentId, sha, contentType, version);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private IntakeResult publish(IncomingDocument document, String documentId, String sha, String contentType,
+                                 Map<String, String> version) {
+        byte[] content = document.content();
         Instant receivedAt = clock.instant();
+        Map<String, String> metadata = metadata(document);
+        metadata.putAll(version);
         RawDocument raw = new RawDocument(RawDocument.SCHEMA_VERSION, documentId, sha, contentType,
                 document.source(), document.sourceUrl(), document.title(), receivedAt.toString(),
-                metadata(document), content);
+                metadata, content);
         publisher.publish(raw);
-        log.info("Published {} document {} as {} ({}, {} bytes, sha256 {})", document.source(), describe(document),
-                documentId, contentType, content.length, sha);
+        log.info("Published {} document {} as {} ({}, {} bytes, sha256 {}{})", document.source(), describe(document),
+                documentId, contentType, content.length, sha,
+                version.containsKey(PREVIOUS_CONTENT_SHA256) ? ", version " + version.get(VERSION) : "");
 
         try {
             ingested.record(new IngestedDocument(sha, documentId, document.source(), document.sourceUrl(),
-                    document.title(), contentType, content.length, receivedAt));
+                    document.title(), contentType, content.length, receivedAt, true));
         } catch (IntakeUnavailableException e) {
             // already published: answering failure would invite a retry that publishes again anyway
             log.warn("Published {} but could not record it in the ledger; the same content will be published again "
                     + "if it is sent again: {}", documentId, e.getMessage());
         }
         return new IntakeResult(documentId, sha, contentType, IntakeResult.Status.ACCEPTED);
+    }
+
+    /**
+     * The same document through a second channel (e.g. the XML from the SRU repository after the PDF from the
+     * Tweede Kamer): recorded, so a later change through this channel is seen as a new version, not published.
+     */
+    private IntakeResult join(IncomingDocument document, String documentId, String sha, String contentType,
+                              IngestedDocument latest) {
+        log.info("Duplicate {} document {}: {} was already published through {} (content {}); recording content {} "
+                        + "without publishing it", document.source(), describe(document), documentId, latest.source(),
+                latest.contentSha256(), sha);
+        ingested.record(new IngestedDocument(sha, documentId, document.source(), document.sourceUrl(),
+                document.title(), contentType, document.content().length, clock.instant(), false));
+        return new IntakeResult(documentId, sha, contentType, IntakeResult.Status.DUPLICATE);
     }
 
     /** What the source said, kept with the event: the declared type and proposed id may differ from what we chose. */

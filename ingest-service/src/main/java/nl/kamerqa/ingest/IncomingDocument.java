@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param title               a title given by the source, or null
  * @param documentId          an identifier the source proposed; used only when it is an official one
  * @param metadata            anything else the source said about it
+ * @param crossSourceDedupe   true for the automated feeds: when the official id was already published through
+ *                            another source and this source never delivered it, this is the same document
+ *                            arriving through a second channel, recorded but not published again
  */
 public record IncomingDocument(String source,
                                byte[] content,
@@ -22,7 +25,8 @@ public record IncomingDocument(String source,
                                String sourceUrl,
                                String title,
                                String documentId,
-                               Map<String, String> metadata) {
+                               Map<String, String> metadata,
+                               boolean crossSourceDedupe) {
 
     public IncomingDocument {
         Objects.requireNonNull(source, "source");
@@ -33,6 +37,12 @@ public record IncomingDocument(String source,
         title = blankToNull(title);
         documentId = blankToNull(documentId);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A document handed in by a person (upload, folder): never joined with what the feeds delivered. */
+    public IncomingDocument(String source, byte[] content, String filename, String declaredContentType,
+                            String sourceUrl, String title, String documentId, Map<String, String> metadata) {
+        this(source, content, filename, declaredContentType, sourceUrl, title, documentId, metadata, false);
     }
 
     /** A document with nothing known about it but its bytes. */

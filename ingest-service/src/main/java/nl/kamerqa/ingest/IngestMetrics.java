@@ -37,6 +37,13 @@ public class IngestMetrics {
         }
     }
 
+    /** Shows a source's series as zeros before its first document (feeds register when enabled). */
+    public void register(String source) {
+        for (Outcome outcome : Outcome.values()) {
+            counter(source, outcome);
+        }
+    }
+
     public void count(String source, Outcome outcome) {
         counter(source, outcome).increment();
     }

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Which contents have been published already (MongoDB collection {@code ingested}). */
@@ -10,6 +11,13 @@ public interface IngestedDocuments {
      * @throws IntakeUnavailableException when the store cannot answer
      */
     Optional<IngestedDocument> find(String contentSha256);
+
+    /**
+     * Every content recorded under this documentId (published versions and joined copies), oldest first.
+     *
+     * @throws IntakeUnavailableException when the store cannot answer
+     */
+    List<IngestedDocument> findByDocumentId(String documentId);
 
     /**
      * Records a published content; recording the same content twice keeps the first entry.

@@ -25,4 +25,18 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("nl.kamerqa.ingest.messaging..",
                     "nl.kamerqa.ingest.store..", "org.apache.kafka..", "org.springframework.kafka..",
                     "com.mongodb..", "org.bson..");
+
+    @ArchTest
+    static final ArchRule sources_reach_kafka_and_mongodb_only_through_the_intake_and_their_ports = noClasses()
+            .that().resideInAnyPackage("nl.kamerqa.ingest.feed..", "nl.kamerqa.ingest.folder..")
+            .should().dependOnClassesThat().resideInAnyPackage("nl.kamerqa.ingest.api..",
+                    "nl.kamerqa.ingest.messaging..", "nl.kamerqa.ingest.store..",
+                    "org.apache.kafka..", "org.springframework.kafka..", "com.mongodb..", "org.bson..",
+                    "jakarta.servlet..", "org.springframework.web..");
+
+    @ArchTest
+    static final ArchRule sources_publish_only_through_the_intake = noClasses()
+            .that().resideInAnyPackage("nl.kamerqa.ingest.feed..", "nl.kamerqa.ingest.folder..")
+            .should().dependOnClassesThat().haveSimpleName("RawDocumentPublisher")
+            .orShould().dependOnClassesThat().haveSimpleName("IngestedDocuments");
 }

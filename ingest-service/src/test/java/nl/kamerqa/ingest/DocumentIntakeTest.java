@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +27,7 @@ class DocumentIntakeTest {
     private static final Instant NOW = Instant.parse("2024-03-01T10:15:30Z");
 
     private final List<RawDocument> published = new ArrayList<>();
-    private final Map<String, IngestedDocument> ledger = new HashMap<>();
+    private final Map<String, IngestedDocument> ledger = new LinkedHashMap<>();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private RuntimeException publishFailure;
     private RuntimeException recordFailure;
@@ -46,6 +46,12 @@ class DocumentIntakeTest {
         }
 
         @Override
+        public List<IngestedDocument> findByDocumentId(String documentId) {
+            return ledger.values().stream().filter(d -> d.documentId().equals(documentId))
+                    .sorted(java.util.Comparator.comparing(IngestedDocument::receivedAt)).toList();
+        }
+
+        @Override
         public void record(IngestedDocument document) {
             if (recordFailure != null) {
                 throw recordFailure;
@@ -56,6 +62,11 @@ class DocumentIntakeTest {
 
     private final DocumentIntake intake = new DocumentIntake(publisher, ingested, new IngestMetrics(registry),
             Clock.fixed(NOW, ZoneOffset.UTC), properties(DataSize.ofKilobytes(1)));
+
+    private static IncomingDocument feed(String source, byte[] content, String documentId) {
+        return new IncomingDocument(source, content, null, "application/pdf", null, null, documentId,
+                Map.of("documenttype", "Antwoord schriftelijke vragen"), true);
+    }
 
     static KamerqaProperties properties(DataSize maxDocumentSize) {
         return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
@@ -198,5 +209,63 @@ class DocumentIntakeTest {
         assertThat(registry.get(IngestMetrics.DOCUMENTS).tag("source", "folder").tag("outcome", "accepted")
                 .counter().count()).isEqualTo(1);
         assertThat(published.get(0).source()).isEqualTo("folder");
+    }
+
+    @Test
+    void changedContentUnderTheSameOfficialIdIsPublishedAsTheNextVersion() {
+        byte[] first = Samples.uniqueKamervragenText();
+        byte[] corrected = Samples.uniqueKamervragenText();
+        intake.accept(feed("odata", first, "ah-tk-20262027-430"));
+
+        IntakeResult second = intake.accept(feed("odata", corrected, "ah-tk-20262027-430"));
+
+        assertThat(second.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(second.documentId()).isEqualTo("ah-tk-20262027-430");
+        assertThat(published).hasSize(2);
+        assertThat(published.get(0).metadata()).containsEntry(DocumentIntake.VERSION, "1")
+                .doesNotContainKey(DocumentIntake.PREVIOUS_CONTENT_SHA256);
+        assertThat(published.get(1).metadata()).containsEntry(DocumentIntake.VERSION, "2")
+                .containsEntry(DocumentIntake.PREVIOUS_CONTENT_SHA256, DocumentIntake.sha256Hex(first))
+                .containsEntry("documenttype", "Antwoord schriftelijke vragen");
+    }
+
+    @Test
+    void sameDocumentThroughASecondFeedIsRecordedButNotPublished() {
+        byte[] xmlFromSru = "<?xml version=\"1.0\"?><officiele-publicatie/>".getBytes(StandardCharsets.UTF_8);
+        byte[] pdfFromOData = Samples.minimalPdf();
+        intake.accept(feed("sru", xmlFromSru, "kst-36600-XIV-23"));
+
+        IntakeResult joined = intake.accept(feed("odata", pdfFromOData, "kst-36600-XIV-23"));
+
+        assertThat(joined.status()).isEqualTo(IntakeResult.Status.DUPLICATE);
+        assertThat(joined.documentId()).isEqualTo("kst-36600-XIV-23");
+        assertThat(joined.contentType()).isEqualTo(ContentSniffer.PDF);
+        assertThat(published).hasSize(1);
+        assertThat(ledger.get(DocumentIntake.sha256Hex(pdfFromOData)).published()).isFalse();
+        assertThat(count("duplicate")).isZero(); // counted under the feed's own source
+        assertThat(registry.get(IngestMetrics.DOCUMENTS).tag("source", "odata").tag("outcome", "duplicate")
+                .counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void aLaterChangeThroughTheSecondFeedIsANewVersion() {
+        intake.accept(feed("sru", Samples.uniqueKamervragenText(), "kst-36600-XIV-23"));
+        intake.accept(feed("odata", Samples.minimalPdf(), "kst-36600-XIV-23")); // joined
+
+        IntakeResult changed = intake.accept(feed("odata", Samples.minimalPdf(), "kst-36600-XIV-23"));
+
+        assertThat(changed.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(published).hasSize(2);
+        assertThat(published.get(1).metadata()).containsEntry(DocumentIntake.VERSION, "2");
+    }
+
+    @Test
+    void anUploadIsNeverJoinedWithWhatTheFeedsDelivered() {
+        intake.accept(feed("sru", Samples.uniqueKamervragenText(), "kst-36600-XIV-23"));
+
+        IntakeResult upload = intake.accept(upload(Samples.uniqueKamervragenText(), null, "kst-36600-XIV-23"));
+
+        assertThat(upload.status()).isEqualTo(IntakeResult.Status.ACCEPTED);
+        assertThat(published).hasSize(2);
     }
 }

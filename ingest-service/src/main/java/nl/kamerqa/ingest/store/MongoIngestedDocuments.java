@@ -6,6 +6,8 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import nl.kamerqa.ingest.IngestedDocument;
 import nl.kamerqa.ingest.IngestedDocuments;
 import nl.kamerqa.ingest.IntakeUnavailableException;
@@ -14,12 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code ingested} collection: {@code _id} = contentSha256, so the primary key itself makes a content unique.
- * Written as a plain document (not via Jackson) so {@code receivedAt} is a BSON date.
+ * Written as a plain document (not via Jackson) so {@code receivedAt} is a BSON date. Entries without a
+ * {@code published} field were written before feeds existed and were all published.
  */
 @Repository
 public class MongoIngestedDocuments implements IngestedDocuments {
@@ -29,9 +35,28 @@ public class MongoIngestedDocuments implements IngestedDocuments {
     private static final Logger log = LoggerFactory.getLogger(MongoIngestedDocuments.class);
 
     private final MongoCollection<Document> collection;
+    // created on first use, not at start-up, so the service starts while MongoDB is away
+    private final AtomicBoolean indexed = new AtomicBoolean();
 
     public MongoIngestedDocuments(MongoDatabase kamerqaDatabase) {
         this.collection = kamerqaDatabase.getCollection(COLLECTION);
+    }
+
+    @Override
+    public List<IngestedDocument> findByDocumentId(String documentId) {
+        try {
+            if (indexed.compareAndSet(false, true)) {
+                collection.createIndex(Indexes.ascending("documentId", "receivedAt"));
+            }
+            List<IngestedDocument> entries = new ArrayList<>();
+            collection.find(Filters.eq("documentId", documentId)).sort(Sorts.ascending("receivedAt"))
+                    .forEach(d -> entries.add(fromBson(d)));
+            return entries;
+        } catch (MongoException e) {
+            indexed.set(false);
+            log.warn("Ledger lookup of {} failed: {}", documentId, e.toString());
+            throw new IntakeUnavailableException("document store unavailable (" + e.getClass().getSimpleName() + ")", e);
+        }
     }
 
     @Override
@@ -54,7 +79,8 @@ public class MongoIngestedDocuments implements IngestedDocuments {
                 .append("title", d.title())
                 .append("contentType", d.contentType())
                 .append("size", d.size())
-                .append("receivedAt", Date.from(d.receivedAt()));
+                .append("receivedAt", Date.from(d.receivedAt()))
+                .append("published", d.published());
         try {
             collection.insertOne(bson);
         } catch (MongoWriteException e) {
@@ -78,6 +104,7 @@ public class MongoIngestedDocuments implements IngestedDocuments {
         Date receivedAt = d.getDate("receivedAt");
         return new IngestedDocument(d.getString("_id"), d.getString("documentId"), d.getString("source"),
                 d.getString("sourceUrl"), d.getString("title"), d.getString("contentType"),
-                size == null ? 0 : size.longValue(), receivedAt == null ? null : receivedAt.toInstant());
+                size == null ? 0 : size.longValue(), receivedAt == null ? null : receivedAt.toInstant(),
+                !Boolean.FALSE.equals(d.getBoolean("published")));
     }
 }

@@ -1,0 +1,87 @@
+package nl.kamerqa.ingest.api;
+
+import nl.kamerqa.ingest.feed.Counts;
+import nl.kamerqa.ingest.feed.FeedSources;
+import nl.kamerqa.ingest.feed.SourceStateUnavailableException;
+import nl.kamerqa.ingest.feed.SourceStatus;
+import nl.kamerqa.ingest.IngestMetrics;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.mockito.BDDMockito.given;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** GET /api/admin/sources: the shape of its answer and a 503 when the checkpoint store is away. */
+@WebMvcTest(controllers = SourcesController.class)
+@Import(SourcesControllerTest.Support.class)
+class SourcesControllerTest {
+
+    @TestConfiguration
+    @EnableConfigurationProperties(KamerqaProperties.class)
+    static class Support {
+        @Bean
+        IngestMetrics ingestMetrics() {
+            return new IngestMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    FeedSources sources;
+
+    @Test
+    void everySourceIsListedWithItsCheckpointLastSuccessLastErrorAndCounts() throws Exception {
+        given(sources.status()).willReturn(List.of(
+                new SourceStatus("syncfeed", true, Map.of("skiptoken", "1007"), Instant.parse("2026-11-04T08:00:00Z"),
+                        "HTTP 500 from https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed: An error has occurred.",
+                        Instant.parse("2026-11-04T07:00:00Z"), new Counts(4, 3, 1, 1, 1),
+                        Instant.parse("2026-11-04T08:15:00Z")),
+                new SourceStatus("sru", false, Map.of(), null, null, null, Counts.ZERO, null)));
+
+        mvc.perform(get("/api/admin/sources"))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(jsonPath("$[0].name").value("syncfeed"))
+                .andExpect(jsonPath("$[0].enabled").value(true))
+                .andExpect(jsonPath("$[0].checkpoint.skiptoken").value("1007"))
+                .andExpect(jsonPath("$[0].lastSuccess").value("2026-11-04T08:00:00Z"))
+                .andExpect(jsonPath("$[0].lastError").value(containsString("An error has occurred")))
+                .andExpect(jsonPath("$[0].lastErrorAt").value("2026-11-04T07:00:00Z"))
+                .andExpect(jsonPath("$[0].counts.fetched").value(4))
+                .andExpect(jsonPath("$[0].counts.published").value(3))
+                .andExpect(jsonPath("$[0].counts.duplicates").value(1))
+                .andExpect(jsonPath("$[0].counts.failed").value(1))
+                .andExpect(jsonPath("$[0].counts.deleted").value(1))
+                .andExpect(jsonPath("$[1].enabled").value(false))
+                .andExpect(jsonPath("$[1].lastSuccess").doesNotExist());
+    }
+
+    @Test
+    void storeAwayIsAnswered503WithAProblem() throws Exception {
+        given(sources.status()).willThrow(new SourceStateUnavailableException("could not read the checkpoints", null));
+
+        mvc.perform(get("/api/admin/sources"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(503))
+                .andExpect(jsonPath("$.detail").value(containsString("could not read the checkpoints")));
+    }
+}
