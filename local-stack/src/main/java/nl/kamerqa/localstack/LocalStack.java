@@ -33,13 +33,15 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> SAMPLES = List.of("samples/kst-36200-VII-147.txt");
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final String apiKey;
     private String kafkaBootstrapServers;
     private String mongoUri;
     private int ingestPort;
     private int parserPort;
     private int queryPort;
 
-    private LocalStack() {
+    private LocalStack(String apiKey) {
+        this.apiKey = apiKey;
     }
 
     /** What to start: infrastructure is started here unless an external address is given. */
@@ -71,7 +73,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static LocalStack start(Settings settings) throws Exception {
-        LocalStack stack = new LocalStack();
+        LocalStack stack = new LocalStack(ApiKeys.forStack(settings));
         try {
             stack.startInfrastructure(settings);
             stack.startServices(settings);
@@ -116,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                "--spring.mongodb.uri=" + mongoUri));
+                "--spring.mongodb.uri=" + mongoUri,
+                "--kamerqa.security.api-key=" + apiKey));
         args.addAll(settings.extraArgs());
         // this class stops the contexts, in order, before the broker and MongoDB go away
         ConfigurableApplicationContext context = app.registerShutdownHook(false).run(args.toArray(String[]::new));
@@ -130,6 +133,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String mongoUri() {
         return mongoUri;
+    }
+
+    /** The key that write and admin endpoints of all three services expect in the X-API-Key header. */
+    public String apiKey() {
+        return apiKey;
     }
 
     public URI ingestUrl() {
@@ -160,6 +168,7 @@ public final class LocalStack implements AutoCloseable {
             HttpRequest request = HttpRequest.newBuilder(ingestUrl().resolve(
                             "/api/documents?filename=" + URLEncoder.encode(filename, StandardCharsets.UTF_8)))
                     .header("Content-Type", "text/plain; charset=utf-8")
+                    .header("X-API-Key", apiKey)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(bytes))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -206,6 +215,7 @@ public final class LocalStack implements AutoCloseable {
         System.out.printf("""
 
                 kamerqa is running (Ctrl-C stops everything; data is kept under %s)
+                  API key            in %s (send it as X-API-Key to write and admin endpoints)
                   Kafka (KRaft)      %s
                   MongoDB wire       %s
                   ingest-service     %s/api/documents        (POST a document)
@@ -214,7 +224,7 @@ public final class LocalStack implements AutoCloseable {
                                      %s/api/documents
                                      %s/api/questions?party=VVD
                   metrics            %s/actuator/prometheus  (likewise on each service)
-                """, settings.dataDir().toAbsolutePath(), stack.kafkaBootstrapServers(), stack.mongoUri(),
+                """, settings.dataDir().toAbsolutePath(), ApiKeys.describe(settings), stack.kafkaBootstrapServers(), stack.mongoUri(),
                 stack.ingestUrl(), stack.parserUrl(), stack.queryUrl(), stack.queryUrl(), stack.queryUrl(),
                 stack.ingestUrl());
         stopped.await();
