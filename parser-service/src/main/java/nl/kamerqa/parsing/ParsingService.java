@@ -3,6 +3,7 @@ package nl.kamerqa.parsing;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parsing.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,33 +42,48 @@ public class ParsingService {
 
     /**
      * Parses, stores and publishes; returns only when MongoDB and the parsed topic both have the result, so the
-     * caller may then commit the raw event's offset.
+     * caller may then commit the raw event's offset. Logs one {@code key=value} line per stage it reaches
+     * (skipped, or parsed/failed, stored, published), each with documentId and outcome.
      *
      * @throws InvalidRawDocumentException the event is unusable (not retryable)
      */
     public Outcome process(RawDocument raw, Origin origin) {
-        String contentSha256 = validate(raw);
-        if (store.isCurrent(contentSha256, parserVersion)) {
-            log.info("Skipping {} from {}-{}@{}: content {} already parsed and published by parser {}",
-                    raw.documentId(), origin.topic(), origin.partition(), origin.offset(), contentSha256, parserVersion);
-            metrics.skipped();
-            return Outcome.SKIPPED;
+        String contentSha256;
+        ParsedDocument parsed;
+        try {
+            contentSha256 = validate(raw);
+            if (store.isCurrent(contentSha256, parserVersion)) {
+                log.info("stage=skipped documentId={} outcome=skipped contentSha256={} parserVersion={} source={}-{}@{}",
+                        raw.documentId(), contentSha256, parserVersion, origin.topic(), origin.partition(),
+                        origin.offset());
+                metrics.skipped();
+                return Outcome.SKIPPED;
+            }
+            parsed = metrics.timeParse(() -> parser.parse(raw));
+        } catch (InvalidRawDocumentException | ParserFailedException | UnsupportedDocumentException e) {
+            // what cannot succeed; infrastructure failures are logged by the error handler, which retries them
+            log.warn("stage=failed documentId={} outcome=failed reason={} detail={}",
+                    raw == null ? null : raw.documentId(), FailureReason.of(e).code(), LogValues.quoted(e.getMessage()));
+            throw e;
         }
-        ParsedDocument parsed = metrics.timeParse(() -> parser.parse(raw));
         ParsedDocument document = parsed
                 .withDocumentId(DocumentIds.choose(raw.documentId(), parsed.documentId()))
                 .withProvenance(new ParsedDocument.Provenance(origin.topic(), origin.partition(), origin.offset(),
                         contentSha256, raw.source()));
+        log.info("stage=parsed documentId={} rawDocumentId={} outcome=parsed questions={} warnings={} genre={}",
+                document.documentId(), raw.documentId(), document.questions().size(), document.warnings().size(),
+                document.genre());
 
-        store.save(document, contentSha256, parserVersion);
+        metrics.timeStore(() -> store.save(document, contentSha256, parserVersion));
+        log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
+                document.documentId(), document.questions().size(), contentSha256, parserVersion);
+
         publisher.publish(document, contentSha256, parserVersion);
         // only a published document counts as done: a crash before this line makes the replay publish again
         store.markPublished(document.documentId(), contentSha256, parserVersion);
-
         metrics.parsed(document.questions().size());
-        log.info("Parsed {} (raw {}) from {}-{}@{}: {} questions, {} warnings", document.documentId(),
-                raw.documentId(), origin.topic(), origin.partition(), origin.offset(), document.questions().size(),
-                document.warnings().size());
+        log.info("stage=published documentId={} outcome=parsed eventId={}", document.documentId(),
+                ParsedDocumentPublisher.eventId(document.documentId(), contentSha256, parserVersion));
         return Outcome.PARSED;
     }
 

@@ -32,6 +32,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void httpLayerTouchesNeitherKafkaNorMongoDb() {
+        noClasses().that().resideInAPackage("..parsing.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..",
+                        "com.mongodb..", "org.bson..", "nl.kamerqa.parsing.messaging..", "nl.kamerqa.parsing.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void messagingDoesNotTouchMongoDb() {
         noClasses().that().resideInAPackage("..parsing.messaging..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.mongodb..", "org.bson..",

@@ -87,6 +87,7 @@ class ParsingServiceTest {
         assertThat(meters.get(ParserMetrics.DOCUMENTS).tag("outcome", "parsed").counter().count()).isEqualTo(1);
         assertThat(meters.get(ParserMetrics.QUESTIONS).summary().totalAmount()).isEqualTo(4);
         assertThat(meters.get(ParserMetrics.PARSE).timer().count()).isEqualTo(1);
+        assertThat(meters.get(ParserMetrics.STORE).timer().count()).as("upserts timed").isEqualTo(1);
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -165,6 +167,41 @@ class QueryServiceIntegrationTest {
         assertThat(getJson("/api/questions?q=" + encode(".*"), 200).get("total").asLong()).isZero();
     }
 
+    /** Values an attacker would try, to turn a parameter into a MongoDB operator or a pattern that matches all. */
+    static List<String> hostileValues() {
+        return List.of("{\"$ne\": null}", "{\"$gt\": \"\"}", "{\"$where\": \"sleep(1000) || true\"}", "$where",
+                "{\"$regex\": \".*\"}", "{\"$regex\": \".*\", \"$options\": \"i\"}", ".*", "^", "\\E.*\\Q",
+                "this.party == 'D66'", "'; return true; var x='", "[$ne]=1", "D66\" || \"1\"==\"1");
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void operatorOrPatternLookingValuesMatchNothingInAnyParameter(String value) throws Exception {
+        for (String parameter : List.of("party", "documentId", "q")) {
+            JsonNode found = getJson("/api/questions?" + parameter + "=" + encode(value), 200);
+            assertThat(found.get("total").asLong()).as("%s=%s", parameter, value).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("hostileValues")
+    void operatorOrPatternLookingIdsFindNothing(String value) throws Exception {
+        for (String path : List.of("/api/documents/" + encodePath(value), "/api/questions/" + encodePath(value),
+                "/api/documents/" + encodePath(value) + "/questions/" + encodePath(value))) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            // 404 from the store; 400 where Tomcat refuses the path itself (an encoded backslash)
+            assertThat(response.statusCode()).as("GET %s", path).isIn(400, 404);
+        }
+    }
+
+    @Test
+    void bracketedParameterNamesAreNotOperators() throws Exception {
+        // qs-style "party[$ne]=x" is just an unknown parameter here: ignored, so the listing is unfiltered
+        JsonNode found = getJson("/api/questions?size=100&" + encode("party[$ne]") + "=x&" + encode("documentId[$gt]") + "=", 200);
+        assertThat(found.get("total").asLong()).isEqualTo(10);
+    }
+
     @Test
     void textSearchFallsBackToRegexOnTheEmbeddedServerAndSearchesQuestionsAndAnswers() throws Exception {
         // "gemeentefonds" is in the text of question 2 and in the shared answer of 7 and 8
@@ -212,7 +249,11 @@ class QueryServiceIntegrationTest {
         JsonNode health = getJson("/actuator/health", 200);
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-        assertThat(getJson("/actuator/health/readiness", 200).get("status").asString()).isEqualTo("UP");
+        JsonNode readiness = getJson("/actuator/health/readiness", 200);
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "mongo");
+        assertThat(getJson("/actuator/health/liveness", 200).get("components").propertyNames())
+                .containsExactly("livenessState");
         // nothing that would make KafkaAdmin connect to the (absent) broker
         assertThat(context.getBeansOfType(NewTopic.class)).isEmpty();
     }
@@ -253,5 +294,10 @@ class QueryServiceIntegrationTest {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** A path segment: like a query value, but a space is %20, not '+'. */
+    private static String encodePath(String value) {
+        return encode(value).replace("+", "%20");
     }
 }

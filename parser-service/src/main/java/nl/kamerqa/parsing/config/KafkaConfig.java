@@ -1,20 +1,25 @@
 package nl.kamerqa.parsing.config;
 
-import nl.kamerqa.contracts.RawDocument;
-import nl.kamerqa.parser.UnsupportedDocumentException;
-import nl.kamerqa.parsing.InvalidRawDocumentException;
-import nl.kamerqa.parsing.ParserFailedException;
+import io.micrometer.core.instrument.MeterRegistry;
+import nl.kamerqa.parsing.FailureReason;
+import nl.kamerqa.parsing.LogValues;
 import nl.kamerqa.parsing.ParserMetrics;
+import nl.kamerqa.parsing.ParserMetrics.DeliveryFailure;
 import nl.kamerqa.parsing.messaging.DeadLetterReasons;
+import nl.kamerqa.parsing.messaging.RawDocumentListener;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -28,20 +33,19 @@ import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.kafka.support.serializer.JacksonJsonDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Serialisation, topics and error handling. Boot's own consumer and producer factories are kept (bootstrap
- * servers, spring.kafka.* settings, Micrometer listeners) and only given the serialisers below.
+ * servers, spring.kafka.* settings, Micrometer listeners) and only given the serialisers below; the consumer's
+ * Micrometer listener is swapped for one that refreshes more often ({@link KafkaConsumerMetricsRefresh}).
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
@@ -49,24 +53,25 @@ public class KafkaConfig {
     private static final Logger log = LoggerFactory.getLogger(KafkaConfig.class);
 
     /**
-     * RawDocument JSON without type headers; {@link ErrorHandlingDeserializer} turns a value that is not such JSON
-     * into a {@link DeserializationException} for the error handler instead of a consumer stuck on the record.
+     * Values are consumed as bytes and decoded by {@link RawDocumentListener}: a byte-array deserializer cannot fail,
+     * and the listener's record keeps the exact bytes, so whatever is dead-lettered (not JSON, or JSON the parser
+     * cannot use) reaches the dead-letter topic as it was sent and is re-driven unchanged. (Deserialising to
+     * RawDocument here, even behind an ErrorHandlingDeserializer, would dead-letter a re-serialised copy that drops
+     * fields this version does not know.)
      */
     @Bean
-    DefaultKafkaConsumerFactoryCustomizer rawDocumentDeserializers(JsonMapper mapper) {
+    DefaultKafkaConsumerFactoryCustomizer rawDocumentDeserializers() {
         return factory -> {
             @SuppressWarnings("unchecked")
-            DefaultKafkaConsumerFactory<String, RawDocument> consumers =
-                    (DefaultKafkaConsumerFactory<String, RawDocument>) factory;
+            DefaultKafkaConsumerFactory<String, byte[]> consumers = (DefaultKafkaConsumerFactory<String, byte[]>) factory;
             consumers.setKeyDeserializer(new StringDeserializer());
-            consumers.setValueDeserializer(new ErrorHandlingDeserializer<>(
-                    new JacksonJsonDeserializer<>(RawDocument.class, mapper, false)));
+            consumers.setValueDeserializer(new ByteArrayDeserializer());
         };
     }
 
     /**
-     * Records are JSON without type headers; byte arrays pass through untouched, so a record that could not be
-     * deserialised reaches the dead-letter topic with its original bytes.
+     * Records are JSON without type headers; byte arrays pass through untouched, so a dead-lettered raw record
+     * keeps its original bytes.
      */
     @Bean
     DefaultKafkaProducerFactoryCustomizer jsonOrBytesSerializers(JsonMapper mapper) {
@@ -79,6 +84,12 @@ public class KafkaConfig {
                     Object.class, new JacksonJsonSerializer<>(mapper).noTypeInfo());
             producers.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
         };
+    }
+
+    /** Per-partition consumer lag within seconds instead of up to a minute; see {@link KafkaConsumerMetricsRefresh}. */
+    @Bean
+    static KafkaConsumerMetricsRefresh kafkaConsumerMetricsRefresh(ObjectProvider<MeterRegistry> registry) {
+        return new KafkaConsumerMetricsRefresh(registry);
     }
 
     @Bean
@@ -96,9 +107,10 @@ public class KafkaConfig {
     }
 
     /**
-     * Transient failures (MongoDB, Kafka) are retried with bounded exponential back-off; input that cannot succeed
-     * is dead-lettered at once. Either way the record ends on the dead-letter topic with the standard
-     * {@code kafka_dlt-*} headers plus a readable {@value DeadLetterReasons#HEADER}, and consumption goes on.
+     * Infrastructure failures (MongoDB or Kafka unreachable) are retried without limit, other retryable failures
+     * with bounded exponential back-off, and input that cannot succeed is dead-lettered at once (see
+     * {@link RetryPolicy}). A dead-lettered record carries the standard {@code kafka_dlt-*} headers plus a readable
+     * {@value DeadLetterReasons#HEADER}, and consumption goes on.
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, ParserProperties properties,
@@ -114,29 +126,54 @@ public class KafkaConfig {
             return headers;
         });
         ConsumerAwareRecordRecoverer countingRecoverer = (record, consumer, failure) -> {
+            // throws when the dead-letter topic did not acknowledge: the record is then delivered again, not lost
             deadLetters.accept(record, consumer, failure);
-            metrics.failed();
-            log.warn("Dead-lettered {}-{}@{} (key {}) to {}: {}", record.topic(), record.partition(),
-                    record.offset(), record.key(), deadLetterTopic, DeadLetterReasons.describe(failure));
+            FailureReason reason = DeadLetterReasons.reason(failure);
+            metrics.deadLettered(reason);
+            withDocumentId(record, () -> log.warn(
+                    "stage=dead-lettered documentId={} outcome=failed reason={} source={}-{}@{} deadLetterTopic={} detail={}",
+                    record.key(), reason.code(), record.topic(), record.partition(), record.offset(), deadLetterTopic,
+                    LogValues.quoted(DeadLetterReasons.describe(failure))));
         };
-        DefaultErrorHandler handler = new DefaultErrorHandler(countingRecoverer, backOff(properties.retry()));
+        BackOff bounded = backOff(properties.retry());
+        BackOff unbounded = infrastructureBackOff(properties.retry().infrastructure());
+        DefaultErrorHandler handler = new DefaultErrorHandler(countingRecoverer, bounded);
+        // a MongoDB outage of any length must not send good documents to the dead-letter topic
+        handler.setBackOffFunction((record, failure) ->
+                RetryPolicy.classify(failure) == DeliveryFailure.INFRASTRUCTURE ? unbounded : bounded);
         // the handler itself is silent about attempts it will retry; MongoDB or Kafka trouble should show in the log
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("Delivery {} of {}-{}@{} (key {}) failed: {}",
-                attempt, record.topic(), record.partition(), record.offset(), record.key(),
-                DeadLetterReasons.describe(failure)));
-        handler.addNotRetryableExceptions(
-                DeserializationException.class,
-                UnsupportedDocumentException.class,
-                InvalidRawDocumentException.class,
-                IllegalArgumentException.class,
-                ParserFailedException.class);
+        handler.setRetryListeners((record, failure, attempt) -> {
+            DeliveryFailure kind = RetryPolicy.classify(failure);
+            metrics.deliveryFailed(kind);
+            if (kind != DeliveryFailure.PERMANENT) {
+                withDocumentId(record, () -> log.warn(
+                        "stage=retrying documentId={} outcome=retrying failure={} attempt={} source={}-{}@{} detail={}",
+                        record.key(), kind.name().toLowerCase(Locale.ROOT), attempt, record.topic(),
+                        record.partition(), record.offset(), LogValues.quoted(DeadLetterReasons.describe(failure))));
+            }
+        });
+        handler.addNotRetryableExceptions(RetryPolicy.PERMANENT.toArray(Class[]::new));
         return handler;
+    }
+
+    private static void withDocumentId(ConsumerRecord<?, ?> record, Runnable logging) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RawDocumentListener.MDC_DOCUMENT_ID, String.valueOf(record.key()))) {
+            logging.run();
+        }
     }
 
     static BackOff backOff(ParserProperties.RetrySettings retry) {
         ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
         backOff.setMaxInterval(retry.maxInterval().toMillis());
         backOff.setMaxAttempts(retry.maxAttempts());
+        return backOff;
+    }
+
+    /** No attempt or time limit: ExponentialBackOff's defaults for both are Long.MAX_VALUE. */
+    static BackOff infrastructureBackOff(ParserProperties.InfrastructureRetry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        backOff.setJitter(retry.jitter().toMillis());
         return backOff;
     }
 }

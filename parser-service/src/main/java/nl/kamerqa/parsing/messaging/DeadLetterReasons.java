@@ -1,18 +1,26 @@
 package nl.kamerqa.parsing.messaging;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parsing.FailureReason;
 import nl.kamerqa.parsing.InvalidRawDocumentException;
 import nl.kamerqa.parsing.ParserFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
-/** A one-line, human-readable reason for the {@code kamerqa_dlt_reason} header of a dead-lettered record. */
+/** Why a record is dead-lettered: a one-line reason for the {@code kamerqa_dlt_reason} header, and its metric tag. */
 public final class DeadLetterReasons {
 
     public static final String HEADER = "kamerqa_dlt_reason";
     private static final int MAX_LENGTH = 1000;
 
     private DeadLetterReasons() {
+    }
+
+    /** The closed-set reason: {@link FailureReason#DESERIALIZATION} is only known here, at the Kafka layer. */
+    public static FailureReason reason(Throwable failure) {
+        return unwrap(failure) instanceof DeserializationException
+                ? FailureReason.DESERIALIZATION
+                : FailureReason.of(failure);
     }
 
     public static String describe(Throwable failure) {
@@ -33,7 +41,7 @@ public final class DeadLetterReasons {
     }
 
     /** The container wraps listener exceptions; the reason is in what it wraps. */
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
         while (t instanceof ListenerExecutionFailedException && t.getCause() != null) {
             t = t.getCause();

@@ -4,8 +4,17 @@ import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parsing.Origin;
 import nl.kamerqa.parsing.ParsingService;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
 
 /**
  * Feeds raw documents to the parsing service. Returning normally commits the offset (ack-mode record); throwing
@@ -16,16 +25,43 @@ public class RawDocumentListener {
 
     /** Listener container id, e.g. to find the container in the registry. */
     public static final String ID = "raw-documents";
+    /** MDC key set while a record is handled, so every log line about it (JSON logs included) names it. */
+    public static final String MDC_DOCUMENT_ID = "documentId";
+
+    private static final Logger log = LoggerFactory.getLogger(RawDocumentListener.class);
 
     private final ParsingService parsing;
+    private final JsonMapper mapper;
 
-    public RawDocumentListener(ParsingService parsing) {
+    public RawDocumentListener(ParsingService parsing, JsonMapper mapper) {
         this.parsing = parsing;
+        this.mapper = mapper;
     }
 
     // the consumer group comes from spring.kafka.consumer.group-id (parser-service), not from the container id
     @KafkaListener(id = ID, idIsGroup = false, topics = "${kamerqa.topics.raw}")
-    public void onRawDocument(ConsumerRecord<String, RawDocument> record) {
-        parsing.process(record.value(), new Origin(record.topic(), record.partition(), record.offset()));
+    public void onRawDocument(ConsumerRecord<String, byte[]> record) {
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_DOCUMENT_ID, record.key())) {
+            log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}", record.key(), record.topic(),
+                    record.partition(), record.offset(), header(record, KafkaDeadLetters.REDRIVEN_FROM));
+            parsing.process(decode(record.value()), new Origin(record.topic(), record.partition(), record.offset()));
+        }
+    }
+
+    /** Null for a tombstone (the parsing service rejects it); not RawDocument JSON: not retryable. */
+    private RawDocument decode(byte[] value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(value, RawDocument.class);
+        } catch (JacksonException e) {
+            throw new DeserializationException("value is not RawDocument JSON", value, false, e);
+        }
+    }
+
+    private static String header(ConsumerRecord<?, ?> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? "-" : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -39,16 +39,20 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,8 +78,18 @@ class RawDocumentListenerIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString() + "/kamerqa";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Keeps its data when the server shuts down, as a restarted mongod does; MemoryBackend would forget it. */
+    private static final MemoryBackend DURABLE_BACKEND = new MemoryBackend() {
+        @Override
+        public void close() {
+        }
+    };
+    private static MongoServer mongo = new MongoServer(DURABLE_BACKEND);
+    private static final InetSocketAddress MONGO_ADDRESS = mongo.bind();
+    // a short server selection, so an attempt during the outage test fails after 1 s instead of the driver's 30 s
+    private static final String MONGO_URI = "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort()
+            + "/kamerqa?serverSelectionTimeoutMS=1000&connectTimeoutMS=1000";
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -84,7 +98,7 @@ class RawDocumentListenerIntegrationTest {
 
     @AfterAll
     static void stopMongo() {
-        MONGO.shutdownNow();
+        mongo.shutdownNow();
     }
 
     @Autowired
@@ -172,18 +186,23 @@ class RawDocumentListenerIntegrationTest {
         byte[] poison = "this is not JSON {".getBytes(StandardCharsets.UTF_8);
         RawDocument next = Samples.plainText(key, "Vraag 1\nDe leden van de SP-fractie ...");
         double failedBefore = outcome("failed");
+        double deserializationBefore = failures("deserialization");
+        double deadLettersBefore = counter(ParserMetrics.DEAD_LETTERS);
 
         send(key, poison);
         send(key, JSON.writeValueAsBytes(next)); // same key, same partition: only parsed once the poison is past
 
         ConsumerRecord<String, byte[]> dead = awaitOne(properties.topics().deadLetter(), key);
         assertThat(dead.value()).as("the original bytes").isEqualTo(poison);
-        assertThat(header(dead, "kafka_dlt-exception-fqcn")).contains("DeserializationException");
+        assertThat(header(dead, "kafka_dlt-exception-fqcn") + " " + header(dead, "kafka_dlt-exception-cause-fqcn"))
+                .contains("DeserializationException");
         assertThat(header(dead, "kafka_dlt-original-topic")).isEqualTo(properties.topics().raw());
         assertThat(dead.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
         assertThat(header(dead, DeadLetterReasons.HEADER)).startsWith("not a RawDocument JSON value: ");
         assertThat(awaitPublished(key).getString("contentSha256")).isEqualTo(next.contentSha256());
         assertThat(outcome("failed")).isEqualTo(failedBefore + 1);
+        assertThat(failures("deserialization")).isEqualTo(deserializationBefore + 1);
+        assertThat(counter(ParserMetrics.DEAD_LETTERS)).isEqualTo(deadLettersBefore + 1);
     }
 
     @Test
@@ -191,12 +210,14 @@ class RawDocumentListenerIntegrationTest {
         String key = "kst-36200-VII-904";
         RawDocument binary = Samples.raw(key, "text/plain", new byte[]{'V', 'r', (byte) 0xC3, '(', (byte) 0xFF, 0});
         RawDocument next = Samples.plainText(key, "Vraag 1\nDe leden van de GL-fractie ...");
+        double unsupportedBefore = failures("unsupported_format");
 
-        send(key, JSON.writeValueAsBytes(binary));
+        byte[] sent = JSON.writeValueAsBytes(binary);
+        send(key, sent);
         send(key, JSON.writeValueAsBytes(next));
 
         ConsumerRecord<String, byte[]> dead = awaitOne(properties.topics().deadLetter(), key);
-        assertThat(JSON.readValue(dead.value(), RawDocument.class).contentSha256()).isEqualTo(binary.contentSha256());
+        assertThat(dead.value()).as("the original bytes, not a re-serialised copy").isEqualTo(sent);
         assertThat(header(dead, "kafka_dlt-exception-fqcn") + " " + header(dead, "kafka_dlt-exception-cause-fqcn"))
                 .contains("UnsupportedDocumentException");
         assertThat(header(dead, "kafka_dlt-exception-message")).contains("not valid UTF-8");
@@ -204,6 +225,7 @@ class RawDocumentListenerIntegrationTest {
                 .startsWith("unsupported document: content declared text/plain is not valid UTF-8");
         assertThat(awaitPublished(key).getString("contentSha256")).isEqualTo(next.contentSha256());
         assertThat(deliveriesOf(binary)).as("not retried").isEqualTo(1);
+        assertThat(failures("unsupported_format")).isEqualTo(unsupportedBefore + 1);
     }
 
     @Test
@@ -212,6 +234,7 @@ class RawDocumentListenerIntegrationTest {
         RawDocument tampered = new RawDocument(good.schemaVersion(), good.documentId(), good.contentSha256(),
                 good.contentType(), good.source(), null, null, good.receivedAt(), good.metadata(),
                 "Vraag 2 ...".getBytes(StandardCharsets.UTF_8));
+        double invalidBefore = failures("invalid_event");
 
         send(tampered.documentId(), JSON.writeValueAsBytes(tampered));
 
@@ -221,6 +244,7 @@ class RawDocumentListenerIntegrationTest {
         assertThat(database.getCollection("documents").countDocuments(eq("_id", tampered.documentId())))
                 .isZero();
         assertThat(deliveriesOf(tampered)).as("not retried").isEqualTo(1);
+        assertThat(failures("invalid_event")).isEqualTo(invalidBefore + 1);
     }
 
     @Test
@@ -241,23 +265,86 @@ class RawDocumentListenerIntegrationTest {
     }
 
     @Test
-    void healthShowsMongoUpAndPrometheusShowsTheParserMeters() throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+    void mongoOutageLongerThanTheBoundedRetriesIsWaitedOutAndEveryDocumentIsStoredNoneDeadLettered() throws Exception {
+        List<RawDocument> documents = IntStream.rangeClosed(1, 5)
+                .mapToObj(i -> Samples.plainText("kst-36200-VII-95" + i, "Vraag 1\nDe leden van de PVV-fractie " + i))
+                .toList();
+        double parsedBefore = outcome("parsed");
+        double failedBefore = outcome("failed");
+        double deadLettersBefore = counter(ParserMetrics.DEAD_LETTERS);
+        double outageFailuresBefore = deliveryFailures("infrastructure");
+        int boundedAttempts = properties.retry().maxAttempts() + 1;
 
-        HttpResponse<String> health = http.send(get("/actuator/health"), HttpResponse.BodyHandlers.ofString());
-        assertThat(health.statusCode()).isEqualTo(200);
-        JsonNode status = JSON.readTree(health.body());
+        mongo.shutdownNow();
+        try {
+            for (RawDocument raw : documents) {
+                send(raw.documentId(), JSON.writeValueAsBytes(raw));
+            }
+            // more failed deliveries of the first record than the bounded retries would have allowed
+            await().atMost(WAIT).untilAsserted(() -> assertThat(deliveryFailures("infrastructure"))
+                    .isGreaterThanOrEqualTo(outageFailuresBefore + boundedAttempts + 1));
+            assertThat(health("/actuator/health/readiness", 503).get("components").get("mongo").get("status").asString())
+                    .isEqualTo("DOWN");
+            assertThat(health("/actuator/health/liveness", 200).get("status").asString()).isEqualTo("UP");
+        } finally {
+            mongo = new MongoServer(DURABLE_BACKEND);
+            mongo.bind(MONGO_ADDRESS.getHostString(), MONGO_ADDRESS.getPort());
+        }
+
+        for (RawDocument raw : documents) {
+            assertThat(awaitPublished(raw.documentId()).getString("contentSha256")).isEqualTo(raw.contentSha256());
+        }
+        try (TopicReader deadLetters = new TopicReader(broker.getBrokersAsString(), properties.topics().deadLetter())) {
+            assertThat(deadLetters.readToEnd()).extracting(ConsumerRecord::key)
+                    .doesNotContainAnyElementsOf(documents.stream().map(RawDocument::documentId).toList());
+        }
+        assertThat(outcome("parsed")).isEqualTo(parsedBefore + documents.size());
+        assertThat(outcome("failed")).isEqualTo(failedBefore);
+        assertThat(counter(ParserMetrics.DEAD_LETTERS)).isEqualTo(deadLettersBefore);
+        await().atMost(WAIT).untilAsserted(() ->
+                assertThat(health("/actuator/health/readiness", 200).get("status").asString()).isEqualTo("UP"));
+    }
+
+    @Test
+    void readinessNeedsMongoAndKafkaAndLivenessNeedsNeither() throws Exception {
+        JsonNode readiness = health("/actuator/health/readiness", 200);
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(fieldNames(readiness.get("components"))).containsExactlyInAnyOrder("readinessState", "mongo", "kafka");
+        assertThat(readiness.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+
+        JsonNode liveness = health("/actuator/health/liveness", 200);
+        assertThat(fieldNames(liveness.get("components"))).containsExactly("livenessState");
+    }
+
+    @Test
+    void healthShowsMongoUpAndPrometheusShowsTheParserMeters() throws Exception {
+        JsonNode status = health("/actuator/health", 200);
         assertThat(status.get("status").asString()).isEqualTo("UP");
         assertThat(status.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
+        assertThat(status.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
 
-        HttpResponse<String> scrape = http.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString());
-        assertThat(scrape.statusCode()).isEqualTo(200);
-        assertThat(scrape.body())
+        String scrape = HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(scrape)
                 .contains("kamerqa_parser_documents_total{application=\"parser-service\",outcome=\"parsed\"}")
                 .contains("kamerqa_parser_documents_total{application=\"parser-service\",outcome=\"skipped\"}")
                 .contains("kamerqa_parser_documents_total{application=\"parser-service\",outcome=\"failed\"}")
                 .contains("kamerqa_parser_parse_seconds_bucket{")
-                .contains("kamerqa_parser_questions_bucket{");
+                .contains("kamerqa_parser_questions_bucket{")
+                .contains("kamerqa_parser_store_seconds_bucket{")
+                .contains("kamerqa_parser_dead_letters_total{application=\"parser-service\"}")
+                .contains("kamerqa_parser_redriven_total{application=\"parser-service\"}");
+        for (String reason : List.of("unsupported_format", "invalid_event", "deserialization", "parser_error", "other")) {
+            assertThat(scrape).contains("kamerqa_parser_failures_total{application=\"parser-service\",reason=\"" + reason + "\"}");
+        }
+        for (String kind : List.of("infrastructure", "permanent", "other")) {
+            assertThat(scrape).contains(
+                    "kamerqa_parser_delivery_failures_total{application=\"parser-service\",kind=\"" + kind + "\"}");
+        }
+        // consumer lag per partition of the raw topic, from Boot's Micrometer listener on the consumer factory
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body())
+                .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*application=\"parser-service\"[^}]*"
+                        + "partition=\"[0-2]\"[^}]*topic=\"" + Pattern.quote(properties.topics().raw()) + "\""));
     }
 
     private void send(String key, byte[] value) throws Exception {
@@ -297,6 +384,30 @@ class RawDocumentListenerIntegrationTest {
 
     private double outcome(String outcome) {
         return meters.get(ParserMetrics.DOCUMENTS).tag("outcome", outcome).counter().count();
+    }
+
+    private double failures(String reason) {
+        return meters.get(ParserMetrics.FAILURES).tag("reason", reason).counter().count();
+    }
+
+    private double deliveryFailures(String kind) {
+        return meters.get(ParserMetrics.DELIVERY_FAILURES).tag("kind", kind).counter().count();
+    }
+
+    private double counter(String name) {
+        return meters.get(name).counter().count();
+    }
+
+    private JsonNode health(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(get(path), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s -> %s", path, response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -33,13 +33,14 @@ public class DocumentController {
 
     /** One document with its questions ordered by seq. */
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
+    public Map<String, Object> get(@PathVariable @FilterText String id) {
         return store.document(id).orElseThrow(() -> new NotFoundException("No document with id '" + id + "'"));
     }
 
     /** Friendlier alias of /api/questions/{documentId}%23{number}: no '#' to encode. */
     @GetMapping("/{documentId}/questions/{number}")
-    public Map<String, Object> question(@PathVariable String documentId, @PathVariable String number) {
+    public Map<String, Object> question(@PathVariable @FilterText String documentId,
+                                        @PathVariable @FilterText String number) {
         return QuestionController.found(store, QueryStore.questionId(documentId, number));
     }
 }

@@ -12,8 +12,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A free-text query parameter (party, documentId, q): at most 200 characters and no control characters, which
- * have no business in a name or a search term and would only end up in logs and patterns.
+ * A free-text query parameter or path variable (party, documentId, q, ids): at most 200 characters and no control
+ * characters, which have no business in a name, an id or a search term and would only end up in logs and patterns.
  */
 @Documented
 @Constraint(validatedBy = {})

@@ -40,7 +40,7 @@ public class QuestionController {
 
     /** One question; the id is documentId + "#" + number, so clients send the '#' as %23. */
     @GetMapping("/{id}")
-    public Map<String, Object> get(@PathVariable String id) {
+    public Map<String, Object> get(@PathVariable @FilterText String id) {
         return found(store, id);
     }
 

@@ -96,7 +96,8 @@ public class MongoQueryStore implements QueryStore {
         return guarded(() -> Optional.ofNullable(questions.find(Filters.eq("_id", id)).first()).map(StoredJson::of));
     }
 
-    private Bson toQuery(QuestionFilter filter) {
+    /** Package-visible so a test can check that user input never becomes an operator. */
+    Bson toQuery(QuestionFilter filter) {
         List<Bson> criteria = new ArrayList<>();
         if (filter.party() != null) {
             // exact party, any case: anchored and quoted, so "d66" finds "D66" but "D" or ".*" find nothing

@@ -95,6 +95,24 @@ class QueryApiHttpEdgeCaseTest {
     }
 
     @Test
+    void idLongerThan200CharactersIsRejectedBeforeTheStore() throws Exception {
+        String longId = "k".repeat(201);
+        expectBadRequest(mvc.perform(get("/api/documents/{id}", longId)), "id");
+        expectBadRequest(mvc.perform(get("/api/questions/{id}", longId)), "id");
+        expectBadRequest(mvc.perform(get("/api/documents/{documentId}/questions/{number}", longId, "7")), "documentId");
+        expectBadRequest(mvc.perform(get("/api/documents/{documentId}/questions/{number}", DOC, longId)), "number");
+        verifyNoInteractions(store);
+    }
+
+    @Test
+    void idWithControlCharactersIsRejectedBeforeTheStore() throws Exception {
+        expectBadRequest(mvc.perform(get(URI.create("/api/documents/kst%0A1"))), "id")
+                .andExpect(jsonPath("$.detail", containsString("control characters")));
+        expectBadRequest(mvc.perform(get(URI.create("/api/questions/kst-1%2300%00"))), "id");
+        verifyNoInteractions(store);
+    }
+
+    @Test
     void everyBadParameterIsNamedInOneAnswer() throws Exception {
         expectBadRequest(mvc.perform(get("/api/questions").param("page", "-1").param("size", "0")
                 .param("party", "x".repeat(201))), "page")

@@ -1,0 +1,70 @@
+package nl.kamerqa.query;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service with no MongoDB at its address: it starts, is alive but not ready (so it gets no traffic and is not
+ * restarted), and answers queries with a quick 503 problem instead of hanging.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
+                "spring.kafka.bootstrap-servers=127.0.0.1:1",
+                "kamerqa.query.mongo-timeout=500ms"})
+class QueryServiceWithoutMongoTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void noMongo(DynamicPropertyRegistry registry) throws IOException {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String uri = "mongodb://127.0.0.1:" + closed + "/kamerqa";
+        registry.add("spring.mongodb.uri", () -> uri);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void unreachableMongoMakesTheServiceUnreadyButNotDead() throws Exception {
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(503);
+        assertThat(JSON.readTree(readiness.body()).get("components").get("mongo").get("status").asString())
+                .isEqualTo("DOWN");
+
+        HttpResponse<String> liveness = get("/actuator/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(liveness.body()).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void queriesAreAnsweredWithA503Problem() throws Exception {
+        HttpResponse<String> response = get("/api/questions?party=D66");
+        assertThat(response.statusCode()).isEqualTo(503);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("title").asString()).isEqualTo("Database unavailable");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
