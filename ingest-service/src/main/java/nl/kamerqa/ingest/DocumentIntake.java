@@ -6,6 +6,7 @@ import nl.kamerqa.ingest.IngestMetrics.Outcome;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 
 import java.net.URI;
@@ -34,6 +35,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@value #VERSION} and {@value #PREVIOUS_CONTENT_SHA256}). A feed delivering an id for the first time while
  * another source already published it is the same document through a second channel and is not published again
  * ({@link IncomingDocument#crossSourceDedupe()}).
+ *
+ * <p>Every document is logged once per stage, as {@code key=value} fields: {@code stage=received}, then one of
+ * {@code stage=published}, {@code stage=duplicate}, {@code stage=rejected} or {@code stage=failed}, each with
+ * {@code documentId} and {@code outcome}; the documentId is also in the MDC (key {@value #MDC_DOCUMENT_ID}) while the
+ * document is handled, so structured (JSON) logs carry it on every line.
  */
 @Service
 public class DocumentIntake {
@@ -45,6 +51,8 @@ public class DocumentIntake {
     public static final String VERSION = "version";
     /** Metadata key: the content this version replaces, absent for version 1. */
     public static final String PREVIOUS_CONTENT_SHA256 = "previousContentSha256";
+    /** MDC key holding the documentId while a document is handled. */
+    public static final String MDC_DOCUMENT_ID = "documentId";
 
     private static final ReentrantLock[] VERSION_LOCKS = new ReentrantLock[64];
 
@@ -76,19 +84,40 @@ public class DocumentIntake {
      * @throws IntakeUnavailableException when the broker or the ledger could not be reached; nothing was recorded
      */
     public IntakeResult accept(IncomingDocument document) {
+        metrics.received(document.source());
+        byte[] content = document.content();
+        // the id it will be published under when new; known before any check, so every line of this document has it
+        String sha = content.length > 0 && content.length <= maxDocumentSize ? sha256Hex(content) : null;
+        String candidateId = sha == null ? null : DocumentIds.derive(document.documentId(), document.filename(), sha);
+        String previousMdc = MDC.get(MDC_DOCUMENT_ID);
+        MDC.put(MDC_DOCUMENT_ID, candidateId == null ? "-" : candidateId);
         try {
-            IntakeResult result = intake(document);
+            log.info("stage=received documentId={} source={} size={} filename={} declaredContentType={} contentSha256={}",
+                    candidateId == null ? "-" : candidateId, document.source(), content.length,
+                    LogValues.quoted(document.filename()), LogValues.quoted(document.declaredContentType()),
+                    sha == null ? "-" : sha);
+            IntakeResult result = intake(document, sha);
             metrics.count(document.source(), result.status() == IntakeResult.Status.ACCEPTED
                     ? Outcome.ACCEPTED : Outcome.DUPLICATE);
             return result;
         } catch (DocumentRejectedException e) {
-            metrics.count(document.source(), Outcome.REJECTED);
-            log.info("Rejected {} document {}: {}", document.source(), describe(document), e.getMessage());
+            IngestMetrics.Reason reason = IngestMetrics.Reason.of(e.reason());
+            metrics.rejected(document.source(), reason);
+            log.info("stage=rejected documentId={} outcome=rejected reason={} source={} detail={}",
+                    candidateId == null ? "-" : candidateId, reason.tag(), document.source(),
+                    LogValues.quoted(e.getMessage()));
             throw e;
         } catch (IntakeUnavailableException e) {
             metrics.count(document.source(), Outcome.FAILED);
-            log.warn("Could not take in {} document {}: {}", document.source(), describe(document), e.getMessage());
+            log.warn("stage=failed documentId={} outcome=failed source={} detail={}",
+                    candidateId == null ? "-" : candidateId, document.source(), LogValues.quoted(e.getMessage()));
             throw e;
+        } finally {
+            if (previousMdc == null) {
+                MDC.remove(MDC_DOCUMENT_ID);
+            } else {
+                MDC.put(MDC_DOCUMENT_ID, previousMdc);
+            }
         }
     }
 
@@ -97,7 +126,8 @@ public class DocumentIntake {
         return maxDocumentSize;
     }
 
-    private IntakeResult intake(IncomingDocument document) {
+    /** @param sha the content's SHA-256, null when the content is empty or too large */
+    private IntakeResult intake(IncomingDocument document, String sha) {
         byte[] content = document.content();
         if (content.length == 0) {
             throw new DocumentRejectedException(Reason.EMPTY, "the document is empty (0 bytes)");
@@ -107,13 +137,14 @@ public class DocumentIntake {
         }
         validateMetadata(document);
         String contentType = ContentSniffer.sniff(content);
-        String sha = sha256Hex(content);
 
         Optional<IngestedDocument> seen = ingested.find(sha);
         if (seen.isPresent()) {
             IngestedDocument first = seen.get();
-            log.info("Duplicate {} document {}: content {} was published as {} at {}", document.source(),
-                    describe(document), sha, first.documentId(), first.receivedAt());
+            MDC.put(MDC_DOCUMENT_ID, first.documentId());
+            log.info("stage=duplicate documentId={} outcome=duplicate source={} contentSha256={} firstSource={} "
+                            + "firstReceivedAt={} filename={}", first.documentId(), document.source(), sha,
+                    first.source(), first.receivedAt(), LogValues.quoted(document.filename()));
             return new IntakeResult(first.documentId(), sha, first.contentType(), IntakeResult.Status.DUPLICATE);
         }
 
@@ -129,6 +160,9 @@ public class DocumentIntake {
             Optional<IngestedDocument> meanwhile = ingested.find(sha);
             if (meanwhile.isPresent()) {
                 // the same bytes came in through another thread while this one waited for the lock
+                log.info("stage=duplicate documentId={} outcome=duplicate source={} contentSha256={} "
+                                + "firstSource={} concurrent=true", meanwhile.get().documentId(), document.source(), sha,
+                        meanwhile.get().source());
                 return new IntakeResult(meanwhile.get().documentId(), sha, meanwhile.get().contentType(),
                         IntakeResult.Status.DUPLICATE);
             }
@@ -159,9 +193,9 @@ public class DocumentIntake {
                 document.source(), document.sourceUrl(), document.title(), receivedAt.toString(),
                 metadata, content);
         publisher.publish(raw);
-        log.info("Published {} document {} as {} ({}, {} bytes, sha256 {}{})", document.source(), describe(document),
-                documentId, contentType, content.length, sha,
-                version.containsKey(PREVIOUS_CONTENT_SHA256) ? ", version " + version.get(VERSION) : "");
+        log.info("stage=published documentId={} outcome=accepted source={} contentType={} size={} contentSha256={} "
+                        + "version={} filename={}", documentId, document.source(), contentType, content.length, sha,
+                version.getOrDefault(VERSION, "-"), LogValues.quoted(document.filename()));
 
         try {
             ingested.record(new IngestedDocument(sha, documentId, document.source(), document.sourceUrl(),
@@ -180,9 +214,9 @@ public class DocumentIntake {
      */
     private IntakeResult join(IncomingDocument document, String documentId, String sha, String contentType,
                               IngestedDocument latest) {
-        log.info("Duplicate {} document {}: {} was already published through {} (content {}); recording content {} "
-                        + "without publishing it", document.source(), describe(document), documentId, latest.source(),
-                latest.contentSha256(), sha);
+        log.info("stage=duplicate documentId={} outcome=duplicate source={} contentSha256={} firstSource={} "
+                        + "publishedContentSha256={} crossSource=true filename={}", documentId, document.source(), sha,
+                latest.source(), latest.contentSha256(), LogValues.quoted(document.filename()));
         ingested.record(new IngestedDocument(sha, documentId, document.source(), document.sourceUrl(),
                 document.title(), contentType, document.content().length, clock.instant(), false));
         return new IntakeResult(documentId, sha, contentType, IntakeResult.Status.DUPLICATE);
@@ -250,9 +284,5 @@ public class DocumentIntake {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
-    }
-
-    private static String describe(IncomingDocument d) {
-        return d.filename() != null ? "'" + d.filename() + "'" : "(" + d.content().length + " bytes)";
     }
 }

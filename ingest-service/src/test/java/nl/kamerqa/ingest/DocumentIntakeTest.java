@@ -1,9 +1,14 @@
 package nl.kamerqa.ingest;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.MDC;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 import java.net.URI;
@@ -71,7 +76,8 @@ class DocumentIntakeTest {
     static KamerqaProperties properties(DataSize maxDocumentSize) {
         return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
                 new KamerqaProperties.Ingest(maxDocumentSize, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                        Duration.ofSeconds(5), Duration.ofSeconds(3), URI.create("http://localhost:8083")));
+                        Duration.ofSeconds(5), Duration.ofSeconds(3), URI.create("http://localhost:8083"),
+                        Duration.ofSeconds(30)));
     }
 
     private static IncomingDocument upload(byte[] content, String filename, String documentId) {
@@ -80,8 +86,19 @@ class DocumentIntakeTest {
                 Map.of("dossier", "36200-VII"));
     }
 
+    /** Over all reasons. */
     private double count(String outcome) {
-        return registry.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).counter().count();
+        return registry.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).counters()
+                .stream().mapToDouble(Counter::count).sum();
+    }
+
+    private double rejected(String reason) {
+        return registry.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected")
+                .tag("reason", reason).counter().count();
+    }
+
+    private double received() {
+        return registry.get(IngestMetrics.RECEIVED).tag("source", "upload").counter().count();
     }
 
     @Test
@@ -169,7 +186,68 @@ class DocumentIntakeTest {
                 .isInstanceOfSatisfying(DocumentRejectedException.class,
                         e -> assertThat(e.reason()).isEqualTo(DocumentRejectedException.Reason.EMPTY));
         assertThat(count("rejected")).isEqualTo(1);
+        assertThat(rejected("empty")).isEqualTo(1);
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void everyRejectionIsCountedUnderItsReason() {
+        byte[] tooBig = new byte[1025];
+        IncomingDocument badUrl = new IncomingDocument("upload", Samples.uniqueKamervragenText(), null, null,
+                "javascript:alert(1)", null, null, null);
+
+        for (IncomingDocument refused : List.of(IncomingDocument.of("upload", tooBig),
+                IncomingDocument.of("upload", Samples.pngImage()), badUrl)) {
+            assertThatThrownBy(() -> intake.accept(refused)).isInstanceOf(DocumentRejectedException.class);
+        }
+
+        assertThat(rejected("too_large")).isEqualTo(1);
+        assertThat(rejected("unsupported_type")).isEqualTo(1);
+        assertThat(rejected("invalid_metadata")).isEqualTo(1);
+        assertThat(rejected("empty")).isZero();
+        assertThat(rejected("unauthorized")).as("registered up front, counted by the HTTP layer only").isZero();
+    }
+
+    @Test
+    void receivedEqualsTheSumOfAllOutcomes() {
+        byte[] content = Samples.uniqueKamervragenText();
+        intake.accept(upload(content, null, null));
+        intake.accept(upload(content, null, null));
+        assertThatThrownBy(() -> intake.accept(IncomingDocument.of("upload", new byte[0])));
+        publishFailure = new IntakeUnavailableException("broker away", null);
+        assertThatThrownBy(() -> intake.accept(upload(Samples.uniqueKamervragenText(), null, null)));
+
+        assertThat(received()).isEqualTo(4);
+        assertThat(count("accepted") + count("duplicate") + count("rejected") + count("failed")).isEqualTo(4);
+        assertThat(count("accepted")).isEqualTo(1);
+        assertThat(count("failed")).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void eachStageOfADocumentIsLoggedOnceWithItsIdAndOutcome(CapturedOutput output) {
+        byte[] content = Samples.uniqueKamervragenText();
+        String sha = DocumentIntake.sha256Hex(content);
+        MDC.put(DocumentIntake.MDC_DOCUMENT_ID, "outer");
+
+        intake.accept(upload(content, "kst-36200-VII-147.txt", null));
+        intake.accept(upload(content, "kopie.txt", null));
+        assertThatThrownBy(() -> intake.accept(IncomingDocument.of("upload", new byte[0])));
+
+        assertThat(lines(output, "stage=received ")).hasSize(3);
+        assertThat(lines(output, "stage=received documentId=kst-36200-VII-147 source=upload")).hasSize(1);
+        assertThat(lines(output, "stage=published documentId=kst-36200-VII-147 outcome=accepted source=upload"))
+                .singleElement().asString().contains("contentSha256=" + sha);
+        // the copy's own name would give another id; the line names the id it was published under
+        assertThat(lines(output, "stage=duplicate documentId=kst-36200-VII-147 outcome=duplicate")).hasSize(1);
+        assertThat(lines(output, "stage=rejected documentId=- outcome=rejected reason=empty source=upload"))
+                .hasSize(1);
+        assertThat(MDC.get(DocumentIntake.MDC_DOCUMENT_ID)).as("the caller's MDC is restored").isEqualTo("outer");
+        MDC.clear();
+    }
+
+    private static List<String> lines(CapturedOutput output, String containing) {
+        return output.getAll().lines().filter(line -> line.contains(containing)).toList();
     }
 
     @Test

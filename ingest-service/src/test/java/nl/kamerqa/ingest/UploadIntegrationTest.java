@@ -52,9 +52,12 @@ import static org.awaitility.Awaitility.await;
  * upload both fit in a quick test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=ingest-service", "kamerqa.ingest.max-document-size=4MB"})
+        properties = {"spring.config.name=ingest-service", "kamerqa.ingest.max-document-size=4MB",
+                "kamerqa.security.api-key=" + UploadIntegrationTest.KEY})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 class UploadIntegrationTest {
+
+    static final String KEY = "integration-test-key";
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
@@ -203,6 +206,7 @@ class UploadIntegrationTest {
         // an InputStream publisher sends no Content-Length, so the limit is enforced while reading
         HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
                 .header("Content-Type", "text/plain")
+                .header("X-API-Key", KEY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(content)))
                 .build();
 
@@ -214,7 +218,25 @@ class UploadIntegrationTest {
     }
 
     @Test
-    void healthShowsMongoAndKafkaUp() throws Exception {
+    void uploadWithoutTheKeyIsRefusedOverRealHttpAndTheActuatorStaysPublic() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Samples.uniqueKamervragenText()))
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("missing X-API-Key header");
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void healthShowsMongoAndKafkaUpAndReadinessIncludesBoth() throws Exception {
         HttpResponse<String> response = get("/actuator/health");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -222,23 +244,38 @@ class UploadIntegrationTest {
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/mongo/status").asString()).isEqualTo("UP");
         assertThat(health.at("/components/kafka/status").asString()).isEqualTo("UP");
+
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        JsonNode ready = JSON.readTree(readiness.body());
+        assertThat(ready.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "mongo", "kafka");
+        JsonNode live = JSON.readTree(get("/actuator/health/liveness").body());
+        assertThat(live.get("components").propertyNames()).containsExactly("livenessState");
     }
 
     @Test
-    void prometheusExposesTheDocumentCounter() throws Exception {
+    void prometheusExposesReceivedAndTheDocumentCounterByOutcomeAndReason() throws Exception {
         HttpResponse<String> response = get("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
+        String app = "application=\"ingest-service\"";
         assertThat(response.body())
-                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"accepted\",source=\"upload\"}")
-                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"duplicate\",source=\"upload\"}")
-                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"rejected\",source=\"upload\"}");
+                .contains("kamerqa_ingest_documents_received_total{" + app + ",source=\"upload\"}")
+                .contains("kamerqa_ingest_documents_total{" + app + ",outcome=\"accepted\",reason=\"none\",source=\"upload\"}")
+                .contains("kamerqa_ingest_documents_total{" + app + ",outcome=\"duplicate\",reason=\"none\",source=\"upload\"}")
+                .contains("kamerqa_ingest_documents_total{" + app + ",outcome=\"failed\",reason=\"none\",source=\"upload\"}");
+        for (String reason : List.of("empty", "too_large", "unsupported_type", "invalid_metadata", "unauthorized",
+                "rate_limited")) {
+            assertThat(response.body()).contains("kamerqa_ingest_documents_total{" + app
+                    + ",outcome=\"rejected\",reason=\"" + reason + "\",source=\"upload\"}");
+        }
     }
 
     // --- helpers
 
     private double counter(String outcome) {
-        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).counter().count();
+        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).tag("reason", "none")
+                .counter().count();
     }
 
     private static ConsumerRecord<String, byte[]> singleRecordWithSha(List<ConsumerRecord<String, byte[]>> records,
@@ -298,6 +335,7 @@ class UploadIntegrationTest {
     private HttpResponse<String> postBody(byte[] content, String contentType, String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/documents" + query))
                 .header("Content-Type", contentType)
+                .header("X-API-Key", KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -317,6 +355,7 @@ class UploadIntegrationTest {
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-API-Key", KEY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -3,7 +3,7 @@ package nl.kamerqa.ingest.api;
 import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.DocumentRejectedException;
 import nl.kamerqa.ingest.IngestMetrics;
-import nl.kamerqa.ingest.IngestMetrics.Outcome;
+import nl.kamerqa.ingest.IngestMetrics.Reason;
 import nl.kamerqa.ingest.IntakeUnavailableException;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.springframework.http.HttpHeaders;
@@ -46,6 +46,25 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(status, e.getMessage(), new HttpHeaders());
     }
 
+    /** From {@link ApiKeyFilter}; same answer as parser-service's. */
+    @ExceptionHandler(ApiKeyRejectedException.class)
+    ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e.status() == HttpStatus.UNAUTHORIZED) {
+            // a 401 must name the scheme; ours is a plain header, not an HTTP authentication scheme
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"");
+        }
+        return problem(e.status(), e.getMessage(), headers);
+    }
+
+    /** From {@link UploadRateLimitFilter}. */
+    @ExceptionHandler(UploadRateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(UploadRateLimitedException e) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        return problem(HttpStatus.TOO_MANY_REQUESTS, e.getMessage(), headers);
+    }
+
     @ExceptionHandler(IntakeUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(IntakeUnavailableException e) {
         HttpHeaders headers = new HttpHeaders();
@@ -58,9 +77,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        metrics.count(DocumentController.SOURCE, Outcome.REJECTED);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                DocumentIntake.tooLarge(maxDocumentSize).getMessage());
+        String detail = DocumentIntake.tooLarge(maxDocumentSize).getMessage();
+        metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.TOO_LARGE, detail);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
         return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }
 
@@ -68,12 +87,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        metrics.count(DocumentController.SOURCE, Outcome.REJECTED);
         String supported = e.getSupportedMediaTypes().stream().map(MediaType::toString)
                 .collect(Collectors.joining(", "));
         String declared = e.getContentType() == null ? "no Content-Type" : "Content-Type '" + e.getContentType() + "'";
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, ("unsupported content: %s is not accepted; "
                 + "send multipart/form-data with a 'file' part or a body of one of: %s").formatted(declared, supported));
+        metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.UNSUPPORTED_TYPE, body.getDetail());
         return handleExceptionInternal(e, body, headers, status, request);
     }
 

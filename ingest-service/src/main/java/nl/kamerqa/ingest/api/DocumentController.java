@@ -5,7 +5,7 @@ import nl.kamerqa.ingest.ContentSniffer;
 import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.IncomingDocument;
 import nl.kamerqa.ingest.IngestMetrics;
-import nl.kamerqa.ingest.IngestMetrics.Outcome;
+import nl.kamerqa.ingest.IngestMetrics.Reason;
 import nl.kamerqa.ingest.IntakeResult;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.springframework.http.HttpStatus;
@@ -32,7 +32,7 @@ import java.net.URI;
 public class DocumentController {
 
     public static final String PATH = "/api/documents";
-    static final String SOURCE = "upload";
+    public static final String SOURCE = "upload";
 
     private final DocumentIntake intake;
     private final IngestMetrics metrics;
@@ -92,8 +92,8 @@ public class DocumentController {
     }
 
     private RuntimeException refused(RuntimeException e) {
-        // refused before the intake saw it, so counted here
-        metrics.count(SOURCE, Outcome.REJECTED);
+        // refused before the intake saw it, so counted and logged here
+        metrics.refusedBeforeIntake(SOURCE, Reason.TOO_LARGE, e.getMessage());
         return e;
     }
 

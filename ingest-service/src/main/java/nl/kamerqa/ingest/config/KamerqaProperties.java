@@ -41,13 +41,15 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
      * @param storeTimeout    how long a MongoDB call may wait for a server (unless the URI says otherwise)
      * @param healthTimeout   how long the Kafka health check may take
      * @param queryBaseUrl    base URL of query-service, used for the Location hint of an accepted document
+     * @param topicRetry      how often the topics are declared again while the broker could not be reached
      */
     public record Ingest(@DefaultValue("50MB") DataSize maxDocumentSize,
                          @DefaultValue("20s") Duration publishTimeout,
                          @DefaultValue("30s") Duration retryAfter,
                          @DefaultValue("5s") Duration storeTimeout,
                          @DefaultValue("3s") Duration healthTimeout,
-                         @DefaultValue("http://localhost:8083") URI queryBaseUrl) {
+                         @DefaultValue("http://localhost:8083") URI queryBaseUrl,
+                         @DefaultValue("30s") Duration topicRetry) {
 
         /** Base64 in a Kafka record of at most 2 GB: a larger document could never be published. */
         static final DataSize LARGEST_SUPPORTED = DataSize.ofGigabytes(1);
@@ -61,6 +63,7 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
             requirePositive(retryAfter, "retry-after");
             requirePositive(storeTimeout, "store-timeout");
             requirePositive(healthTimeout, "health-timeout");
+            requirePositive(topicRetry, "topic-retry");
         }
 
         private static void requirePositive(Duration d, String name) {

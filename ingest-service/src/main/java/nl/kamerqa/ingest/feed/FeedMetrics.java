@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *   <li>{@code kamerqa_feed_items_total{feed,outcome}}: fetched, published, duplicate, failed, deleted;</li>
  *   <li>{@code kamerqa_feed_http_retries_total{feed}}: requests repeated after a 429, 5xx or timeout.</li>
  * </ul>
- * Documents also count in {@code kamerqa_ingest_documents_total{source,outcome}} through the intake.
+ * Documents also count in {@code kamerqa_ingest_documents_received_total{source}} and
+ * {@code kamerqa_ingest_documents_total{source,outcome,reason}} through the intake.
  */
 @Component
 public class FeedMetrics {

@@ -30,7 +30,7 @@ public class KafkaConfig {
     private static final long RECORD_OVERHEAD = 1024 * 1024;
 
     /** Largest record a document of the maximum size produces. */
-    static long maxRecordBytes(long maxDocumentSize) {
+    public static long maxRecordBytes(long maxDocumentSize) {
         long base64 = 4 * ((maxDocumentSize + 2) / 3);
         return Math.min(Integer.MAX_VALUE, base64 + RECORD_OVERHEAD);
     }
@@ -54,6 +54,7 @@ public class KafkaConfig {
                 .build();
     }
 
+    /** Adds to Boot's producer settings (updateConfigs merges), so security and client properties are kept. */
     @Bean
     DefaultKafkaProducerFactoryCustomizer documentSizedProducer(KamerqaProperties properties) {
         long maxRecord = maxRecordBytes(properties.ingest().maxDocumentSize().toBytes());
@@ -66,8 +67,16 @@ public class KafkaConfig {
     /** One long-lived admin client for the health check; creating one per check would cost a connection each time. */
     @Bean(destroyMethod = "close")
     Admin kafkaHealthAdmin(KafkaAdmin kafkaAdmin) {
+        return Admin.create(healthAdminConfig(kafkaAdmin));
+    }
+
+    /**
+     * Boot's admin settings (bootstrap servers, security protocol, SASL, SSL from {@code spring.kafka.*}) with only
+     * the client id changed, so the health check reaches a secured cluster the same way the producer does.
+     */
+    static Map<String, Object> healthAdminConfig(KafkaAdmin kafkaAdmin) {
         Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-service-health");
-        return Admin.create(config);
+        return config;
     }
 }

@@ -11,6 +11,7 @@ import nl.kamerqa.ingest.IntakeUnavailableException;
 import nl.kamerqa.ingest.RawDocumentPublisher;
 import nl.kamerqa.ingest.Samples;
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.ingest.config.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,6 +23,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,14 +48,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** HTTP answers of POST /api/documents with the real intake and mocked Kafka and MongoDB adapters; limit 1 KB. */
+/**
+ * HTTP answers of POST /api/documents with the real intake and mocked Kafka and MongoDB adapters; limit 1 KB.
+ * Every request carries the API key (the key's own answers are in {@link ApiKeyFilterTest}).
+ */
 @WebMvcTest(controllers = DocumentController.class,
-        properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s"})
+        properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s",
+                "kamerqa.security.api-key=" + DocumentControllerTest.KEY})
 @Import({DocumentIntake.class, IngestMetrics.class, DocumentControllerTest.Support.class})
 class DocumentControllerTest {
 
+    static final String KEY = "test-key-for-uploads";
+
     @TestConfiguration
-    @EnableConfigurationProperties(KamerqaProperties.class)
+    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
     static class Support {
         @Bean
         Clock clock() {
@@ -74,26 +83,41 @@ class DocumentControllerTest {
     @MockitoBean
     IngestedDocuments ingested;
 
-    private double rejected() {
-        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected").counter().count();
+    private double rejected(String reason) {
+        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected")
+                .tag("reason", reason).counter().count();
+    }
+
+    private double received() {
+        return meters.get(IngestMetrics.RECEIVED).tag("source", "upload").counter().count();
+    }
+
+    private static MockHttpServletRequestBuilder upload() {
+        return post("/api/documents").header(ApiKeyFilter.HEADER, KEY);
+    }
+
+    private static MockMultipartHttpServletRequestBuilder multipartUpload() {
+        return (MockMultipartHttpServletRequestBuilder) multipart("/api/documents").header(ApiKeyFilter.HEADER, KEY);
     }
 
     @Test
-    void emptyBodyIsRejectedWith400() throws Exception {
-        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(new byte[0]))
+    void emptyBodyIsRejectedWith400AndCountedAsReceivedAndRejectedAsEmpty() throws Exception {
+        double rejectedBefore = rejected("empty"); // the context and its registry are shared by the tests
+        double receivedBefore = received();
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).content(new byte[0]))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(400))
                 .andExpect(jsonPath("$.title").value("Bad Request"))
                 .andExpect(jsonPath("$.detail").value(containsString("empty")));
         verify(publisher, never()).publish(any());
-        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+        assertThat(rejected("empty")).isEqualTo(rejectedBefore + 1);
+        assertThat(received()).isEqualTo(receivedBefore + 1);
     }
 
     @Test
     void emptyMultipartFileIsRejectedWith400() throws Exception {
-        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "leeg.txt", "text/plain", new byte[0])))
+        mvc.perform(multipartUpload().file(new MockMultipartFile("file", "leeg.txt", "text/plain", new byte[0])))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("empty")));
         verify(publisher, never()).publish(any());
@@ -101,45 +125,51 @@ class DocumentControllerTest {
 
     @Test
     void multipartWithoutFilePartIsRejectedWith400() throws Exception {
-        mvc.perform(multipart("/api/documents").param("title", "zonder bestand"))
+        mvc.perform(multipartUpload().param("title", "zonder bestand"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("file")));
     }
 
     @Test
     void unknownBinaryContentIsRejectedWith415EvenWhenDeclaredAsPdf() throws Exception {
-        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
-        mvc.perform(post("/api/documents").contentType(MediaType.APPLICATION_PDF).content(Samples.pngImage()))
+        double rejectedBefore = rejected("unsupported_type"); // the context and its registry are shared by the tests
+        mvc.perform(upload().contentType(MediaType.APPLICATION_PDF).content(Samples.pngImage()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(415))
                 .andExpect(jsonPath("$.detail").value(startsWith("unsupported content: a PNG image")));
         verify(publisher, never()).publish(any());
-        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+        assertThat(rejected("unsupported_type")).isEqualTo(rejectedBefore + 1);
     }
 
     @Test
     void bodyDeclaredAsAnImageIsRejectedWith415ListingWhatIsAccepted() throws Exception {
-        mvc.perform(post("/api/documents").contentType(MediaType.IMAGE_PNG).content(Samples.pngImage()))
+        double rejectedBefore = rejected("unsupported_type");
+        double receivedBefore = received();
+        mvc.perform(upload().contentType(MediaType.IMAGE_PNG).content(Samples.pngImage()))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.detail").value(startsWith("unsupported content: Content-Type 'image/png'")))
                 .andExpect(jsonPath("$.detail").value(containsString("application/pdf")));
         verify(publisher, never()).publish(any());
+        assertThat(rejected("unsupported_type")).isEqualTo(rejectedBefore + 1);
+        assertThat(received()).isEqualTo(receivedBefore + 1);
     }
 
     @Test
     void bodyOverTheConfiguredLimitIsRejectedWith413() throws Exception {
-        double rejectedBefore = rejected(); // the context and its registry are shared by the tests
+        double rejectedBefore = rejected("too_large"); // the context and its registry are shared by the tests
+        double receivedBefore = received();
         byte[] tooBig = new byte[1025];
         Arrays.fill(tooBig, (byte) 'a');
 
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(tooBig))
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).content(tooBig))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(413))
                 .andExpect(jsonPath("$.detail").value(containsString("limit of 1024 bytes")));
         verify(publisher, never()).publish(any());
-        assertThat(rejected()).isEqualTo(rejectedBefore + 1);
+        assertThat(rejected("too_large")).isEqualTo(rejectedBefore + 1);
+        assertThat(received()).as("refused before the intake, still counted once").isEqualTo(receivedBefore + 1);
     }
 
     @Test
@@ -147,7 +177,7 @@ class DocumentControllerTest {
         byte[] tooBig = new byte[2048];
         Arrays.fill(tooBig, (byte) 'a');
 
-        mvc.perform(multipart("/api/documents").file(new MockMultipartFile("file", "groot.txt", "text/plain", tooBig)))
+        mvc.perform(multipartUpload().file(new MockMultipartFile("file", "groot.txt", "text/plain", tooBig)))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.detail").value(containsString("2048 bytes")));
         verify(publisher, never()).publish(any());
@@ -157,7 +187,7 @@ class DocumentControllerTest {
     void newDocumentIsAnswered202WithItsIdAndWhereToFindIt() throws Exception {
         given(ingested.find(anyString())).willReturn(Optional.empty());
 
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN)
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN)
                         .param("filename", "kst-36200-VII-147.txt").param("title", "Antwoorden")
                         .content("Vraag 1\nAntwoord vraag 1".getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isAccepted())
@@ -175,7 +205,7 @@ class DocumentControllerTest {
         given(ingested.find(anyString())).willReturn(Optional.of(new IngestedDocument("x", "ah-tk-20222023-1234",
                 "upload", null, null, ContentSniffer.PDF, 10, Instant.parse("2024-01-01T00:00:00Z"))));
 
-        mvc.perform(multipart("/api/documents")
+        mvc.perform(multipartUpload()
                         .file(new MockMultipartFile("file", "kopie.pdf", "application/pdf", Samples.minimalPdf())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.documentId").value("ah-tk-20222023-1234"))
@@ -190,7 +220,7 @@ class DocumentControllerTest {
         willThrow(new IntakeUnavailableException("broker did not acknowledge within PT20S", null))
                 .given(publisher).publish(any());
 
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "45"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -202,7 +232,7 @@ class DocumentControllerTest {
     void storeFailureIsAnswered503WithRetryAfterAndNothingIsPublished() throws Exception {
         given(ingested.find(anyString())).willThrow(new IntakeUnavailableException("document store unavailable", null));
 
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText()))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(header().string("Retry-After", "45"))
                 .andExpect(jsonPath("$.detail").value(containsString("document store unavailable")));
@@ -210,10 +240,12 @@ class DocumentControllerTest {
     }
 
     @Test
-    void sourceUrlThatIsNotAUrlIsRejectedWith400() throws Exception {
-        mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).param("sourceUrl", "not a url")
+    void sourceUrlThatIsNotAUrlIsRejectedWith400AsInvalidMetadata() throws Exception {
+        double rejectedBefore = rejected("invalid_metadata");
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).param("sourceUrl", "not a url")
                         .content(Samples.uniqueKamervragenText()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(containsString("sourceUrl")));
+        assertThat(rejected("invalid_metadata")).isEqualTo(rejectedBefore + 1);
     }
 }

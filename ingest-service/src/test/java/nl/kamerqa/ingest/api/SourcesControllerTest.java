@@ -6,6 +6,7 @@ import nl.kamerqa.ingest.feed.SourceStateUnavailableException;
 import nl.kamerqa.ingest.feed.SourceStatus;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.ingest.config.SecurityProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -17,28 +18,38 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** GET /api/admin/sources: the shape of its answer and a 503 when the checkpoint store is away. */
-@WebMvcTest(controllers = SourcesController.class)
+/** GET /api/admin/sources: the shape of its answer, a 503 when the checkpoint store is away, and its API key. */
+@WebMvcTest(controllers = SourcesController.class, properties = "kamerqa.security.api-key=" + SourcesControllerTest.KEY)
 @Import(SourcesControllerTest.Support.class)
 class SourcesControllerTest {
 
+    static final String KEY = "admin-test-key";
+
     @TestConfiguration
-    @EnableConfigurationProperties(KamerqaProperties.class)
+    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
     static class Support {
         @Bean
         IngestMetrics ingestMetrics() {
             return new IngestMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
         }
     }
 
@@ -56,7 +67,7 @@ class SourcesControllerTest {
                         Instant.parse("2026-11-04T08:15:00Z")),
                 new SourceStatus("sru", false, Map.of(), null, null, null, Counts.ZERO, null)));
 
-        mvc.perform(get("/api/admin/sources"))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].name").value("syncfeed"))
@@ -78,10 +89,27 @@ class SourcesControllerTest {
     void storeAwayIsAnswered503WithAProblem() throws Exception {
         given(sources.status()).willThrow(new SourceStateUnavailableException("could not read the checkpoints", null));
 
-        mvc.perform(get("/api/admin/sources"))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(503))
                 .andExpect(jsonPath("$.detail").value(containsString("could not read the checkpoints")));
+    }
+
+    @Test
+    void adminEndpointWithoutTheKeyIsAnswered401AndNotCalled() throws Exception {
+        mvc.perform(get("/api/admin/sources"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("missing X-API-Key header"));
+        verify(sources, never()).status();
+    }
+
+    @Test
+    void adminEndpointWithAWrongKeyIsAnswered403() throws Exception {
+        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY + "x"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("invalid API key"));
+        verify(sources, never()).status();
     }
 }

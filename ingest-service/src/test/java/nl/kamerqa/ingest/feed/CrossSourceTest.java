@@ -94,8 +94,10 @@ class CrossSourceTest extends FeedIntegrationTest {
                     + "\",result=\"success\"}");
         }
         assertThat(metrics).contains("kamerqa_feed_items_total{application=\"ingest-service\",feed=\"syncfeed\",outcome=\"deleted\"}")
-                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"accepted\",source=\"syncfeed\"}")
-                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"duplicate\",source=\"odata\"}")
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"accepted\",reason=\"none\",source=\"syncfeed\"}")
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"duplicate\",reason=\"none\",source=\"odata\"}")
+                .contains("kamerqa_ingest_documents_total{application=\"ingest-service\",outcome=\"rejected\",reason=\"unsupported_type\",source=\"sru\"}")
+                .contains("kamerqa_ingest_documents_received_total{application=\"ingest-service\",source=\"odata\"}")
                 .contains("kamerqa_feed_http_retries_total{application=\"ingest-service\",feed=\"sru\"}");
     }
 
@@ -118,7 +120,8 @@ class CrossSourceTest extends FeedIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("X-API-Key", API_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -55,6 +55,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=ingest-service",
         "kamerqa.feeds.user-agent=kamerqa-test/1.0 (feeds@example.org)",
+        "kamerqa.security.api-key=" + FeedIntegrationTest.API_KEY,
         "kamerqa.feeds.syncfeed.enabled=true", "kamerqa.feeds.syncfeed.initial-delay=1h",
         "kamerqa.feeds.odata.enabled=true", "kamerqa.feeds.odata.initial-delay=1h",
         "kamerqa.feeds.sru.enabled=true", "kamerqa.feeds.sru.initial-delay=1h",
@@ -73,6 +74,8 @@ import static org.awaitility.Awaitility.await;
         "kamerqa.feeds.sru.politeness.request-timeout=5s"})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public abstract class FeedIntegrationTest {
+
+    protected static final String API_KEY = "feed-test-key";
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     protected static final MongoServer MONGO = new MongoServer(new MemoryBackend());

@@ -1,0 +1,75 @@
+package nl.kamerqa.ingest.api;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import nl.kamerqa.ingest.IngestMetrics;
+import nl.kamerqa.ingest.IngestMetrics.Reason;
+import nl.kamerqa.ingest.config.SecurityProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * Limits {@code POST /api/documents} per client, where a client is its API key and remote address: a token
+ * bucket of {@code kamerqa.security.upload-rate.burst} refilled at {@code requests-per-minute}. Over the limit the
+ * answer is 429 with Retry-After, before the body is read. Runs after {@link ApiKeyFilter}, so only clients with
+ * the key use buckets.
+ */
+@Component
+@Order(ApiKeyFilter.ORDER + 10)
+public class UploadRateLimitFilter extends OncePerRequestFilter {
+
+    // enough for every plausible client of one instance; quiet clients' buckets are dropped beyond it
+    private static final int MAX_CLIENTS = 10_000;
+
+    private final SecurityProperties.UploadRate rate;
+    private final TokenBuckets buckets;
+    private final IngestMetrics metrics;
+    private final HandlerExceptionResolver exceptionResolver;
+
+    public UploadRateLimitFilter(SecurityProperties security, Clock clock, IngestMetrics metrics,
+                                 @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
+        this.rate = security.uploadRate();
+        this.buckets = rate.limited() ? new TokenBuckets(rate.requestsPerMinute(), rate.burst(), clock, MAX_CLIENTS)
+                : null;
+        this.metrics = metrics;
+        this.exceptionResolver = exceptionResolver;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (buckets == null || !ApiPaths.upload(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Optional<Duration> wait = buckets.tryTake(client(request));
+        if (wait.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        UploadRateLimitedException limited = new UploadRateLimitedException(("too many uploads from this client: "
+                + "at most %d per minute after a burst of %d (kamerqa.security.upload-rate); try again later")
+                .formatted(rate.requestsPerMinute(), rate.burst()), wait.get());
+        metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.RATE_LIMITED, limited.getMessage());
+        Problems.render(exceptionResolver, request, response, limited, HttpStatus.TOO_MANY_REQUESTS);
+    }
+
+    /** The key's digest rather than the key itself, so no secret is kept as a map key. */
+    private static String client(HttpServletRequest request) {
+        String key = request.getHeader(ApiKeyFilter.HEADER);
+        String keyPart = key == null ? "-" : HexFormat.of().formatHex(ApiKeyFilter.sha256(key), 0, 8);
+        return keyPart + "@" + request.getRemoteAddr();
+    }
+}

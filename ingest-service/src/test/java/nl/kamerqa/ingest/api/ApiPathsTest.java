@@ -1,0 +1,49 @@
+package nl.kamerqa.ingest.api;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.mock.web.MockHttpServletRequest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ApiPathsTest {
+
+    private static MockHttpServletRequest request(String method, String servletPath) {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, servletPath);
+        request.setServletPath(servletPath);
+        return request;
+    }
+
+    @ParameterizedTest(name = "{0} {1} guarded: {2}")
+    @CsvSource({
+            "POST, /api/documents, true",
+            "PUT, /api/documents/x, true",
+            "DELETE, /api, true",
+            "GET, /api/admin/sources, true",
+            "GET, /api/admin, true",
+            "HEAD, /api/admin/sources, true",
+            "GET, /api/admin/sources/, true",
+            "GET, //api//admin/sources, true",
+            "GET, /API/Admin/sources, true",
+            "post, /api/documents, true",
+            "GET, /api/documents, false",
+            "OPTIONS, /api/documents, false",
+            "GET, /api/administration-guide, false",
+            "GET, /actuator/health, false",
+            "GET, /actuator/prometheus, false",
+            "POST, /actuator/health, false"})
+    void adminAndWritesUnderApiAreGuardedWhateverTheSpelling(String method, String path, boolean guarded) {
+        assertThat(ApiPaths.guarded(request(method, path))).isEqualTo(guarded);
+    }
+
+    @ParameterizedTest(name = "{0} {1} is an upload: {2}")
+    @CsvSource({
+            "POST, /api/documents, true",
+            "POST, /api/documents/, true",
+            "POST, //api/documents, true",
+            "GET, /api/documents, false",
+            "POST, /api/documents/x, false"})
+    void onlyPostsToTheDocumentsPathAreUploads(String method, String path, boolean upload) {
+        assertThat(ApiPaths.upload(request(method, path))).isEqualTo(upload);
+    }
+}

@@ -1,0 +1,149 @@
+package nl.kamerqa.ingest.api;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerqa.ingest.DocumentIntake;
+import nl.kamerqa.ingest.IngestMetrics;
+import nl.kamerqa.ingest.IngestedDocuments;
+import nl.kamerqa.ingest.MutableClock;
+import nl.kamerqa.ingest.RawDocumentPublisher;
+import nl.kamerqa.ingest.Samples;
+import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.ingest.config.SecurityProperties;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Uploads per client: a burst of 2, then one a second (60 a minute). Time is a hand-moved clock, so nothing waits.
+ * Every test uses its own remote address, as the buckets outlive a test.
+ */
+@WebMvcTest(controllers = DocumentController.class, properties = {
+        "kamerqa.security.api-key=" + UploadRateLimitTest.KEY,
+        "kamerqa.security.upload-rate.requests-per-minute=60", "kamerqa.security.upload-rate.burst=2"})
+@Import({DocumentIntake.class, IngestMetrics.class, UploadRateLimitTest.Support.class})
+class UploadRateLimitTest {
+
+    static final String KEY = "rate-test-key";
+    static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-04T08:00:00Z"));
+
+    @TestConfiguration
+    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
+    static class Support {
+        @Bean
+        MutableClock clock() {
+            return CLOCK;
+        }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    MeterRegistry meters;
+    @MockitoBean
+    RawDocumentPublisher publisher;
+    @MockitoBean
+    IngestedDocuments ingested;
+
+    @BeforeEach
+    void newDocumentsAreNew() {
+        given(ingested.find(anyString())).willReturn(Optional.empty());
+    }
+
+    private ResultActions upload(String remoteAddress) throws Exception {
+        return mvc.perform(post("/api/documents").header(ApiKeyFilter.HEADER, KEY)
+                .contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText())
+                .with(request -> {
+                    request.setRemoteAddr(remoteAddress);
+                    return request;
+                }));
+    }
+
+    private double rateLimited() {
+        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected")
+                .tag("reason", "rate_limited").counter().count();
+    }
+
+    @Test
+    void uploadOverTheBurstIsAnswered429WithRetryAfterAndNotPublished() throws Exception {
+        double before = rateLimited();
+        upload("10.0.0.1").andExpect(status().isAccepted());
+        upload("10.0.0.1").andExpect(status().isAccepted());
+        clearInvocations(publisher);
+
+        upload("10.0.0.1")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "1"))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.status").value(429))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("at most 60 per minute")));
+
+        verify(publisher, never()).publish(any());
+        assertThat(rateLimited()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aClientMayUploadAgainOnceATokenHasGrownBack() throws Exception {
+        upload("10.0.0.2").andExpect(status().isAccepted());
+        upload("10.0.0.2").andExpect(status().isAccepted());
+        upload("10.0.0.2").andExpect(status().isTooManyRequests());
+
+        CLOCK.advance(Duration.ofSeconds(1));
+
+        upload("10.0.0.2").andExpect(status().isAccepted());
+        upload("10.0.0.2").andExpect(status().isTooManyRequests());
+    }
+
+    @Test
+    void anotherAddressHasItsOwnLimit() throws Exception {
+        upload("10.0.0.3").andExpect(status().isAccepted());
+        upload("10.0.0.3").andExpect(status().isAccepted());
+        upload("10.0.0.3").andExpect(status().isTooManyRequests());
+
+        upload("10.0.0.4").andExpect(status().isAccepted());
+    }
+
+    @Test
+    void clientsWithoutTheKeyAreRefusedBeforeTheyUseABucket() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText())
+                            .with(request -> {
+                                request.setRemoteAddr("10.0.0.5");
+                                return request;
+                            }))
+                    .andExpect(status().isUnauthorized());
+        }
+        upload("10.0.0.5").andExpect(status().isAccepted());
+    }
+}
