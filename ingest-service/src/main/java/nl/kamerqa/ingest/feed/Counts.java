@@ -1,5 +1,7 @@
 package nl.kamerqa.ingest.feed;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * What a source has done, summed over its lifetime (or one poll).
  *
@@ -18,6 +20,7 @@ public record Counts(long fetched, long published, long duplicates, long failed,
                 failed + o.failed, deleted + o.deleted);
     }
 
+    @JsonIgnore // a question about the value, not a field of it: keep it out of the admin JSON and MongoDB
     public boolean isZero() {
         return equals(ZERO);
     }

@@ -81,6 +81,7 @@ class SourcesControllerTest {
                 .andExpect(jsonPath("$[0].counts.duplicates").value(1))
                 .andExpect(jsonPath("$[0].counts.failed").value(1))
                 .andExpect(jsonPath("$[0].counts.deleted").value(1))
+                .andExpect(jsonPath("$[0].counts.zero").doesNotExist())
                 .andExpect(jsonPath("$[1].enabled").value(false))
                 .andExpect(jsonPath("$[1].lastSuccess").doesNotExist());
     }
