@@ -29,8 +29,21 @@ class EmbeddedEndToEndTest extends EndToEndScenario {
     }
 
     @Test
-    void sampleUploadedThroughIngestComesOutOfQueryWithItsQuestionsAndAnswers() throws Exception {
+    void sampleUploadedThroughIngestComesOutOfQueryWithItsQuestionsAndAnswersAndIsCounted() throws Exception {
         sampleUploadedThroughIngestIsServedByQuery(stack);
+
+        // what an operator's dashboard sees after exactly one document went through
+        assertThat(metric(stack.ingestUrl(), "kamerqa_ingest_documents_received_total", "source=\"upload\""))
+                .isEqualTo(1.0);
+        assertThat(metric(stack.ingestUrl(), "kamerqa_ingest_documents_total",
+                "source=\"upload\"", "outcome=\"accepted\"")).isEqualTo(1.0);
+        assertThat(metric(stack.parserUrl(), "kamerqa_parser_documents_total", "outcome=\"parsed\"")).isEqualTo(1.0);
+        assertThat(metric(stack.parserUrl(), "kamerqa_parser_documents_total", "outcome=\"failed\"")).isEqualTo(0.0);
+        assertThat(metric(stack.parserUrl(), "kamerqa_parser_questions_sum")).isEqualTo(46.0);
+        assertThat(metric(stack.parserUrl(), "kamerqa_parser_parse_seconds_count")).isEqualTo(1.0);
+        assertThat(metric(stack.parserUrl(), "kamerqa_parser_dead_letters_total")).isEqualTo(0.0);
+        assertThat(metric(stack.queryUrl(), "http_server_requests_seconds_count",
+                "uri=\"/api/documents/{id}\"", "status=\"200\"")).isGreaterThanOrEqualTo(1.0);
     }
 
     @Test

@@ -105,6 +105,19 @@ abstract class EndToEndScenario {
         }
     }
 
+    /** The value of one Prometheus sample on a service: the line of that metric carrying all the given labels. */
+    double metric(URI base, String name, String... labels) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> samples = response.body().lines()
+                .filter(line -> line.startsWith(name + "{") || line.startsWith(name + " "))
+                .filter(line -> java.util.Arrays.stream(labels).allMatch(line::contains))
+                .toList();
+        assertThat(samples).as("%s%s on %s", name, List.of(labels), base).isNotEmpty();
+        return samples.stream().mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+    }
+
     JsonNode get(URI base, String path) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve(path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
