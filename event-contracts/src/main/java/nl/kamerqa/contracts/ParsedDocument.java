@@ -18,6 +18,7 @@ import java.util.List;
  * @param warnings      what the parser noticed but could not resolve
  * @param parser        which parser produced this
  * @param provenance    which raw event it came from; null when parsed outside the pipeline (CLI)
+ * @param kamervragen   who asked whom, when, and who answered: only for genre KAMERVRAGEN, else null
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParsedDocument(
@@ -35,7 +36,8 @@ public record ParsedDocument(
         List<Reference> references,
         List<String> warnings,
         ParserInfo parser,
-        Provenance provenance) {
+        Provenance provenance,
+        Kamervragen kamervragen) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -47,16 +49,31 @@ public record ParsedDocument(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A document of a genre without Kamervragen metadata (kept so the callers from before that field compile). */
+    public ParsedDocument(int schemaVersion, String documentId, String genre, String title, String kamer,
+                          String vergaderjaar, String dossier, String ondernummer, List<String> parties,
+                          List<Question> questions, List<Footnote> footnotes, List<Reference> references,
+                          List<String> warnings, ParserInfo parser, Provenance provenance) {
+        this(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer, parties, questions,
+                footnotes, references, warnings, parser, provenance, null);
+    }
+
     /** The same document under another id, e.g. the raw event's id when the text named none. */
     public ParsedDocument withDocumentId(String id) {
         return new ParsedDocument(schemaVersion, id, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, warnings, parser, provenance);
+                parties, questions, footnotes, references, warnings, parser, provenance, kamervragen);
     }
 
     /** The same document with the raw event it came from. */
     public ParsedDocument withProvenance(Provenance p) {
         return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, warnings, parser, p);
+                parties, questions, footnotes, references, warnings, parser, p, kamervragen);
+    }
+
+    /** The same document with its Kamervragen metadata. */
+    public ParsedDocument withKamervragen(Kamervragen k) {
+        return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
+                parties, questions, footnotes, references, warnings, parser, provenance, k);
     }
 
     /**
@@ -99,6 +116,33 @@ public record ParsedDocument(
     /** A reference to another parliamentary paper, e.g. kind "kamerstuk", dossier "35 165", ondernummer "51". */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Reference(String kind, String dossier, String ondernummer) {
+    }
+
+    /**
+     * What the Aanhangsel (or the ministry's answer letter) says about the questions: "Vragen van het lid X (P) aan de
+     * Minister van Y over Z (ingezonden 12 april 2024)." and "Antwoord van Minister W (ontvangen 14 mei 2024).".
+     *
+     * @param askers           the members who asked, in printed order, each with the party printed beside the name
+     * @param addressee        to whom the questions were put ("Minister van Volksgezondheid, Welzijn en Sport")
+     * @param subject          what they are about (the words after "over")
+     * @param answeredBy       who answered, or who sent the mededeling ("Minister Schippers (Volksgezondheid, ...)")
+     * @param ingezonden       ISO date the questions were submitted ("2014-10-03"), null when not printed
+     * @param ontvangen        ISO date the answer (or mededeling) was received, null when not printed
+     * @param aanhangselnummer the number in the Aanhangsel van de Handelingen ("698"), null before publication
+     * @param mededeling       the text of a "Mededeling" (answer postponed, withdrawn or given elsewhere); the
+     *                         questions then have no answers. Null when the questions were answered.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Kamervragen(List<Asker> askers, String addressee, String subject, String answeredBy,
+                              String ingezonden, String ontvangen, String aanhangselnummer, String mededeling) {
+        public Kamervragen {
+            askers = askers == null ? List.of() : List.copyOf(askers);
+        }
+    }
+
+    /** A member who asked: the name as printed ("Van Nispen") and the party printed with it, null when none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Asker(String name, String party) {
     }
 
     /** Which parser produced the record. */

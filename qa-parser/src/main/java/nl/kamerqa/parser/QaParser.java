@@ -1,24 +1,32 @@
 package nl.kamerqa.parser;
 
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.parser.format.DocumentFormat;
+import nl.kamerqa.parser.format.DocxTextExtractor;
+import nl.kamerqa.parser.format.FormatSniffer;
+import nl.kamerqa.parser.format.HtmlDocumentReader;
+import nl.kamerqa.parser.format.PdfTextExtractor;
+import nl.kamerqa.parser.format.XmlDocumentReader;
 import nl.kamerqa.parser.internal.InputDecoder;
-import nl.kamerqa.parser.internal.ReportParser;
+import nl.kamerqa.parser.internal.TextParser;
 
 import java.util.Objects;
 
 /**
  * Entry point of the parser: built once, immutable and thread-safe.
  * <p>
- * Reads the text of a report-style document ("verslag van een schriftelijk overleg": numbered questions under
- * party headings, each answered under "Antwoord") into a {@link ParsedDocument}: questions with their answers,
- * printed page numbers, footnotes and Kamerstuk references. Never throws on text; what it cannot resolve it
- * reports in {@link ParsedDocument#warnings()}.
+ * Reads Kamervragen (with their answers or a mededeling), lists of questions and answers, notas naar aanleiding van
+ * het verslag and reports of a schriftelijk overleg into a {@link ParsedDocument}: questions with their answers, the
+ * asking party, printed page numbers, footnotes and Kamerstuk references; the genre names are {@link Genres}'.
+ * {@link #parse(byte[])} tells the format from the bytes (PDF, Word, HTML, official XML, text); {@link #parseText}
+ * reads text. Neither throws on a document it can read: what it cannot resolve it reports in
+ * {@link ParsedDocument#warnings()}, and a document that fits no genre has no questions and a warning.
  */
 public final class QaParser {
 
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
 
-    private final ReportParser reportParser = new ReportParser(VERSION);
+    private final TextParser textParser = new TextParser(VERSION);
 
     private QaParser() {
     }
@@ -28,18 +36,31 @@ public final class QaParser {
     }
 
     /**
-     * Parses a document whose format is sniffed from its bytes (UTF-8 or UTF-16 text for now).
+     * Parses a document whose format is sniffed from its bytes, never taken from a declared content type: a PDF's
+     * and a Word file's text go through the text reader (pages from the PDF itself), official publication XML and
+     * zoek.officielebekendmakingen.nl pages are read by their structure, UTF-8 (or UTF-16 with a byte-order mark)
+     * text as text.
      *
-     * @throws UnsupportedDocumentException for binary input, invalid UTF-8, or a format not read yet (PDF, Office)
+     * @throws UnsupportedDocumentException the bytes are no document the parser reads, with a message naming the
+     *                                      format problem (empty, binary, a zip that is no Word file, a corrupt,
+     *                                      encrypted or image-only PDF, XML that is no publication, ...)
      */
     public ParsedDocument parse(byte[] content) {
         Objects.requireNonNull(content, "content");
-        return parseText(InputDecoder.decode(content));
+        DocumentFormat format = FormatSniffer.sniff(content);
+        return switch (format) {
+            case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
+            case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
+            case HTML -> HtmlDocumentReader.read(content);
+            case XML -> XmlDocumentReader.read(content);
+            case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));
+            case UNKNOWN -> textParser.parse(InputDecoder.decodeUnknown(content));
+        };
     }
 
-    /** Parses plain text as a PDF-to-text extractor produces it. */
+    /** Parses plain text as an extractor produces it (pdftotext with or without -layout, pandoc, CRLF copies). */
     public ParsedDocument parseText(String text) {
         Objects.requireNonNull(text, "text");
-        return reportParser.parse(text);
+        return textParser.parse(text);
     }
 }

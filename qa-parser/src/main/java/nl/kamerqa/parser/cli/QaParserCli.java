@@ -14,16 +14,19 @@ import java.nio.file.Path;
 
 /**
  * {@code java -jar qa-parser.jar FILE} (or {@code -} for standard input): prints the {@link ParsedDocument} as
- * pretty UTF-8 JSON on standard output.
+ * pretty UTF-8 JSON on standard output. FILE may be a PDF, a Word (.docx) file, an officielebekendmakingen HTML page,
+ * official publication XML or text; the format is told from the bytes, not from the file name.
  * <p>
  * Exit 0 when the input was parsed (with zero questions too: then a warning on standard error), 2 with a
- * one-line message on standard error when the file cannot be read or is not a document the parser reads.
+ * one-line message on standard error when the file cannot be read or is not a document the parser reads (an
+ * unknown format, a corrupt or encrypted PDF, a zip that is no Word file, ...).
  */
 public final class QaParserCli {
 
     static final int OK = 0;
     static final int FAILED = 2;
-    private static final String USAGE = "usage: java -jar qa-parser.jar FILE   (FILE may be - for standard input)";
+    private static final String USAGE = "usage: java -jar qa-parser.jar FILE   (PDF, .docx, HTML, XML or text;"
+            + " FILE may be - for standard input)";
 
     private final InputStream in;
     private final PrintStream out;
@@ -37,7 +40,21 @@ public final class QaParserCli {
     }
 
     public static void main(String[] args) {
+        quietLibraryLogging();
         System.exit(new QaParserCli(System.in, System.out, System.err).run(args));
+    }
+
+    /**
+     * PDFBox and POI log through Log4j's API, which without a provider prints an error on standard error at the first
+     * PDF or Word file; standard error is for this tool's own one-line messages, so their logging is switched off.
+     */
+    private static void quietLibraryLogging() {
+        if (System.getProperty("log4j2.loggerContextFactory") == null && System.getProperty("log4j.provider") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
+        if (System.getProperty("log4j2.simplelogLevel") == null) {
+            System.setProperty("log4j2.simplelogLevel", "OFF");
+        }
     }
 
     int run(String[] args) {

@@ -7,6 +7,7 @@ import nl.kamerqa.parser.format.QaAssembler.FlowBlock;
 import nl.kamerqa.parser.format.QaAssembler.FlowKind;
 import nl.kamerqa.parser.format.QaAssembler.Passage;
 import nl.kamerqa.parser.format.QaAssembler.QaBlock;
+import nl.kamerqa.parser.internal.KamervragenMetadata;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -148,8 +149,21 @@ public final class HtmlDocumentReader {
                 Matcher m = Pattern.compile("^ah-[a-z]{2}-(\\d{4})(\\d{4})-").matcher(id);
                 vergaderjaar = m.find() ? m.group(1) + "–" + m.group(2) : null;
             }
+            Element answeredBy = null;
+            for (Element o : page.select(".kamervraagomschrijving")) {
+                if (o != heading && o.text().matches("^(?:Antwoord|Mededeling) (?:van|namens) .*")) {
+                    answeredBy = o;
+                    break;
+                }
+            }
+            Element number = page.selectFirst(".kamervraagnummer");
+            String numberText = number == null ? Publications.metaValue(meta, "OVERHEIDop.aanhangselNummer")
+                    : number.text().strip();
             return Publications.document(id, Publications.GENRE_KAMERVRAGEN, title, kamer, vergaderjaar, null, null,
-                    parties, result.questions(), new ArrayList<>(footnotes.values()), warnings);
+                    parties, result.questions(), new ArrayList<>(footnotes.values()), warnings)
+                    .withKamervragen(KamervragenMetadata.of(title, answeredBy == null ? null : passage(answeredBy).text(),
+                            numberText != null && numberText.matches("\\d{1,6}") ? numberText : null,
+                            !anyAnswer && mededeling != null ? passage(mededeling).text() : null, null, null));
         }
 
         private QaBlock block(Element block, boolean answer) {
@@ -292,7 +306,7 @@ public final class HtmlDocumentReader {
                     return FilterResult.CONTINUE;
                 }
             });
-            return new Passage(Texts.collapse(sb), notes, line);
+            return new Passage(Texts.withoutColophon(Texts.collapse(sb)), notes, line);
         }
 
         /**

@@ -3,6 +3,7 @@ package nl.kamerqa.parser.format;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Footnote;
 import nl.kamerqa.contracts.ParsedDocument.Question;
+import nl.kamerqa.parser.Genres;
 import nl.kamerqa.parser.QaParser;
 
 import java.util.ArrayList;
@@ -17,13 +18,13 @@ import java.util.regex.Pattern;
 /** Metadata conventions of officielebekendmakingen publications, shared by the XML and HTML readers. */
 final class Publications {
 
-    static final String GENRE_KAMERVRAGEN = "KAMERVRAGEN";
-    static final String GENRE_SCHRIFTELIJK_OVERLEG = "SCHRIFTELIJK_OVERLEG";
-    static final String GENRE_LIJST_VAN_VRAGEN = "LIJST_VAN_VRAGEN_EN_ANTWOORDEN";
-    static final String GENRE_NOTA_NAAR_AANLEIDING = "NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG";
-    static final String GENRE_VERSLAG = "VERSLAG";
-    static final String GENRE_BRIEF = "BRIEF";
-    static final String GENRE_KAMERSTUK = "KAMERSTUK";
+    static final String GENRE_KAMERVRAGEN = Genres.KAMERVRAGEN;
+    static final String GENRE_SCHRIFTELIJK_OVERLEG = Genres.SCHRIFTELIJK_OVERLEG;
+    static final String GENRE_LIJST_VAN_VRAGEN = Genres.LIJST_VAN_VRAGEN_EN_ANTWOORDEN;
+    static final String GENRE_NOTA_NAAR_AANLEIDING = Genres.NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG;
+    static final String GENRE_VERSLAG = Genres.VERSLAG;
+    static final String GENRE_BRIEF = Genres.BRIEF;
+    static final String GENRE_KAMERSTUK = Genres.KAMERSTUK;
 
     // official identifiers: "kst-36200-VII-147", "ah-tk-20232024-1786", "kv-tk-2024Z05678", "stcrt-..."
     private static final Pattern IDENTIFIER = Pattern.compile("^[a-z]{2,8}(?:-[A-Za-z0-9]+){1,6}$");

@@ -21,6 +21,16 @@ final class Texts {
         return text.toString().replaceAll("[ \\t\\r\\n\\u000B\\f]+", " ").strip();
     }
 
+    // convention: the colophon of a first page ("ah-tk-20232024-1786 ISSN 0921 - 7398 ’s-Gravenhage 2024") is no text,
+    // though publication XML and HTML sometimes carry it inside a paragraph
+    private static final Pattern COLOPHON = Pattern.compile(
+            " ?\\b(?:ah|kst|kv)-[A-Za-z0-9]+(?:-[A-Za-z0-9]+){1,5} ISSN \\d{4} ?[-–] ?\\d{3}[\\dXx] ['’‘]s-Gravenhage \\d{4}\\b");
+
+    /** The text without a colophon run into it. */
+    static String withoutColophon(String text) {
+        return text.indexOf("ISSN") < 0 ? text : COLOPHON.matcher(text).replaceAll("").strip();
+    }
+
     static boolean isBlank(CharSequence text) {
         return collapse(text).isEmpty();
     }

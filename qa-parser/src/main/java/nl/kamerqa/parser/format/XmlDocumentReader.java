@@ -8,6 +8,7 @@ import nl.kamerqa.parser.format.QaAssembler.FlowKind;
 import nl.kamerqa.parser.format.QaAssembler.Passage;
 import nl.kamerqa.parser.format.QaAssembler.QaBlock;
 import nl.kamerqa.parser.format.XmlTree.Node;
+import nl.kamerqa.parser.internal.KamervragenMetadata;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -125,11 +126,14 @@ public final class XmlDocumentReader {
             String number = nummer == null ? null : nummer.text();
 
             Node askedBy = null;
+            Node answeredBy = null;
             Node mededeling = null;
             for (Node o : kv.elements("kamervraagomschrijving")) {
                 String type = o.attr("type");
                 if (askedBy == null && (type == null || type.equals("vraag"))) {
                     askedBy = o;
+                } else if (answeredBy == null && type != null && !type.equals("vraag")) {
+                    answeredBy = o;
                 }
             }
             String title = askedBy == null ? null : passage(askedBy).text();
@@ -163,8 +167,26 @@ public final class XmlDocumentReader {
             if (kamer == null) {
                 kamer = Publications.kamerOfIdentifier(id);
             }
+            String answerSentence = answeredBy == null ? null : passage(answeredBy).text();
+            String mededelingText = mededeling == null || anyAnswer ? null : passage(mededeling).text();
             return Publications.document(id, Publications.GENRE_KAMERVRAGEN, title, kamer, vergaderjaar, null, null,
-                    parties, result.questions(), footnoteList(), warnings);
+                    parties, result.questions(), footnoteList(), warnings)
+                    .withKamervragen(KamervragenMetadata.of(title, answerSentence, number == null ? null : number.strip(),
+                            mededelingText, isoDate(askedBy), isoDate(answeredBy)));
+        }
+
+        /** {@code <datum isodatum="2024-04-04">} inside an omschrijving, null when absent. */
+        private static String isoDate(Node omschrijving) {
+            if (omschrijving == null) {
+                return null;
+            }
+            for (Node datum : omschrijving.find(n -> n.name.equals("datum"))) {
+                String iso = datum.attr("isodatum");
+                if (iso != null && iso.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    return iso;
+                }
+            }
+            return null;
         }
 
         /** A vraag or antwoord: its nr labels and its paragraphs (al, list items, anything else with text). */
@@ -351,7 +373,7 @@ public final class XmlDocumentReader {
                 }
                 lastWasElement = true;
             }
-            return new Passage(Texts.collapse(sb), notes, node.line);
+            return new Passage(Texts.withoutColophon(Texts.collapse(sb)), notes, node.line);
         }
 
         private Integer noteNumber(Node noot) {

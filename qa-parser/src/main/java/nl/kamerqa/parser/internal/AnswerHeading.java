@@ -1,6 +1,5 @@
 package nl.kamerqa.parser.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -10,8 +9,10 @@ import java.util.regex.Pattern;
  * Answer-heading recogniser.
  * <p>
  * convention: "Antwoord" on its own line answers the question(s) before it; "Antwoord vraag 7 en 8" answers
- * both 7 and 8; also "Antwoord op vraag 3", "Antwoord vragen 4, 5 en 6", "Antwoord vraag 7 t/m 9". The answer
- * may follow a colon on the same line ("Antwoord op vraag 3: Ja.").
+ * both 7 and 8; also "Antwoord op vraag 3", "Antwoord vragen 4, 5 en 6", "Antwoord vraag 7 t/m 9", "Antwoord 2 en 3",
+ * "Antwoord op vragen 7, 8, en 9". The answer may follow a colon on the same line ("Antwoord op vraag 3: Ja.").
+ * "Antwoord van Minister ..." introduces the answers of Kamervragen ({@link AnswerIntro}); "Zie antwoord op vraag 2"
+ * is an answer's text, not a heading.
  *
  * @param covers the question numbers the heading names, empty for a bare "Antwoord"
  * @param rest   answer text on the heading's own line, "" when there is none
@@ -19,12 +20,8 @@ import java.util.regex.Pattern;
 record AnswerHeading(List<Integer> covers, String rest) {
 
     private static final int MAX_LENGTH = 120;
-    private static final int MAX_RANGE = 200;
-    private static final String NUMBER_LIST =
-            "\\d{1,3}(?:(?: ?, ?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
     private static final Pattern HEADING = Pattern.compile(
-            "^Antwoord(?:en)?(?:(?: op)?(?: (?:de )?(?:[Vv]raag|[Vv]ragen))? (" + NUMBER_LIST + "))? ?\\.?$");
-    private static final Pattern NUMBER_OR_RANGE = Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?");
+            "^Antwoord(?:en)?(?:(?: op)?(?: (?:de )?(?:[Vv]raag|[Vv]ragen))? (" + NumberList.PATTERN + "))? ?\\.?$");
 
     static Optional<AnswerHeading> recognise(String line) {
         if (!line.startsWith("Antwoord")) {
@@ -43,27 +40,6 @@ record AnswerHeading(List<Integer> covers, String rest) {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(new AnswerHeading(numbers(m.group(1)), rest));
-    }
-
-    private static List<Integer> numbers(String list) {
-        List<Integer> numbers = new ArrayList<>();
-        if (list == null) {
-            return numbers;
-        }
-        Matcher m = NUMBER_OR_RANGE.matcher(list);
-        while (m.find()) {
-            int from = Integer.parseInt(m.group(1));
-            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
-            if (to < from || to - from > MAX_RANGE) {
-                to = from;
-            }
-            for (int k = from; k <= to; k++) {
-                if (!numbers.contains(k)) {
-                    numbers.add(k);
-                }
-            }
-        }
-        return numbers;
+        return Optional.of(new AnswerHeading(NumberList.numbers(m.group(1)), rest));
     }
 }

@@ -15,7 +15,8 @@ import java.util.function.IntPredicate;
  * ({@link FootnoteMarkers}) for n stands between the previous marker and the body, preferably on the same page.
  * So "1 januari 2023 zijn ..." or "35 925 VII, nr. 22)." at the start of a line are no footnotes. A footnote
  * zone runs to the end of its page where page ends are known; otherwise a body goes on only while its last
- * line looks cut off ({@link FootnoteBody#isWrapped}).
+ * line looks cut off ({@link FootnoteBody#isWrapped}). Notes gathered at the end of a text ({@link EndNotes}) come
+ * after those.
  */
 final class FootnoteLayout {
 
@@ -68,7 +69,27 @@ final class FootnoteLayout {
                                IntPredicate structural, Warnings warnings) {
         FootnoteLayout layout = new FootnoteLayout(lines, footer, footerPage, pages, structural, warnings);
         layout.run();
+        layout.endNotes();
         return layout;
+    }
+
+    /** Notes gathered at the end of the text ({@link EndNotes}): no page, listed after the page-bottom ones. */
+    private void endNotes() {
+        boolean[] taken = new boolean[lines.size()];
+        for (int i = 0; i < lines.size(); i++) {
+            taken[i] = footer[i] || zone[i];
+        }
+        for (EndNotes.Note note : EndNotes.find(lines, taken)) {
+            zone[note.line()] = true;
+            if (note.markerLine() >= 0) {
+                markers.computeIfAbsent(note.markerLine(), x -> new ArrayList<>())
+                        .add(new Marker(note.number(), note.markerStart(), note.markerEnd()));
+            } else {
+                warnings.add("note " + note.number() + " at line " + lines.get(note.line()).number()
+                        + " has no marker in the text");
+            }
+            bodies.add(new Body(note.number(), note.line(), List.of(note.text()), null));
+        }
     }
 
     boolean inZone(int index) {
@@ -87,6 +108,9 @@ final class FootnoteLayout {
         for (int i = 0; i < lines.size(); i++) {
             if (!footer[i] && !lines.get(i).isBlank()) {
                 for (FootnoteMarkers.Candidate c : FootnoteMarkers.scan(lines.get(i).text())) {
+                    if (c.form() == FootnoteMarkers.Form.TYPED) {
+                        continue; // a typed "1)" only cites a typed end note ({@link EndNotes})
+                    }
                     candidates.computeIfAbsent(c.number(), k -> new ArrayList<>())
                             .add(new Candidate(i, c.start(), c.end(), c.strength()));
                 }
@@ -168,6 +192,7 @@ final class FootnoteLayout {
         int last = start;
         int j = start + 1;
         int gap = 0;
+        boolean toFooter = toPageEnd && runsToFooter(start);
         for (; j < lines.size() && nonBlank <= MAX_ZONE_LINES; j++) {
             if (footer[j] || pages.startsPage(j)) {
                 break;
@@ -193,7 +218,7 @@ final class FootnoteLayout {
                     lastMarkerLine = next.line();
                     lastMarkerEnd = next.end();
                 }
-            } else if (structural.test(j) || !(wrapped || toPageEnd && blanksBefore < 2 && pageEndsWithin(j))) {
+            } else if (structural.test(j) || !(wrapped || toFooter || toPageEnd && blanksBefore < 2 && pageEndsWithin(j))) {
                 break;
             } else {
                 current.add(text);
@@ -224,6 +249,34 @@ final class FootnoteLayout {
         }
         bodies.addAll(found);
         return last + 1;
+    }
+
+    /**
+     * From the body at {@code start} to the page's footer stand only lines that are no heading or label, without a
+     * gap of blank lines: all of it is footnote text (as {@code PdfTextExtractor} writes a page's small print).
+     */
+    private boolean runsToFooter(int start) {
+        int blanks = 0;
+        int count = 0;
+        for (int j = start + 1; j < lines.size(); j++) {
+            if (footer[j]) {
+                return true;
+            }
+            if (pages.startsPage(j)) {
+                return false;
+            }
+            if (lines.get(j).isBlank()) {
+                if (++blanks >= 2) {
+                    return false;
+                }
+                continue;
+            }
+            blanks = 0;
+            if (++count > MAX_ZONE_LINES || structural.test(j)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -299,7 +352,7 @@ final class FootnoteLayout {
     }
 
     /** Nine in ten text lines are at most this wide; a footnote line that wide was cut by the page width. */
-    private static int fullWidth(List<SourceLine> lines, boolean[] footer) {
+    static int fullWidth(List<SourceLine> lines, boolean[] footer) {
         int[] lengths = new int[lines.size()];
         int count = 0;
         for (int i = 0; i < lines.size(); i++) {

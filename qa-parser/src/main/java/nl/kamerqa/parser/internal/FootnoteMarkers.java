@@ -11,6 +11,12 @@ import java.util.List;
  * "IMA-202118" (2021 + 18), "2022.11" (2022 + 11). Which of these candidates is a real marker is decided by
  * {@link FootnoteLayout}: its number must be the next one expected and have a body on the page.
  * Numbers in ranges, decimals, times and percentages ("2022–2023", "2,5", "2:1", "12,5%") are no candidates.
+ * <p>
+ * convention: where the extractor keeps the marker's form it says so unambiguously: "gepubliceerd[^6]" (what
+ * {@code PdfTextExtractor} writes for a raised number), "Nispen[1]" (a Word footnote as pandoc and
+ * {@code DocxTextExtractor} write it), "vraagt? 1)" (a note typed by hand at the end of a Word paragraph, only a
+ * candidate at the line end). A marker list continues after a comma: "ziekenhuisnota»»?1, 2" cites 1 and 2; a
+ * year before a question mark keeps its marker: "uit 2018?10".
  */
 final class FootnoteMarkers {
 
@@ -20,12 +26,26 @@ final class FootnoteMarkers {
     static final int YEAR = 2;
     /** Glued to a capital: "PBL8", also codes such as "A50". */
     static final int WEAK = 1;
+    /** "[^6]": the extractor saw a raised number the document prints as a footnote. */
+    static final int CARET = 6;
+    /** "[1]": a Word footnote or endnote reference. */
+    static final int BRACKET = 5;
+    /** "vraagt? 1)" at a paragraph end: a note number typed by hand. */
+    static final int TYPED = 1;
+
+    /** How the marker is written, so end notes ("[1] ...", "1) ...") are matched with markers of their own form. */
+    enum Form { GLUED, SUPERSCRIPT, CARET, BRACKET, TYPED }
+
+    private static final int MAX_LIST = 8;
 
     private static final String CLOSING = ".,;:!?)]»”’\"'…";
     private static final String SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹";
 
     /** A possible marker: footnote {@code number} printed at {@code [start, end)} of the line. */
-    record Candidate(int number, int start, int end, int strength) {
+    record Candidate(int number, int start, int end, int strength, Form form) {
+        Candidate(int number, int start, int end, int strength) {
+            this(number, start, end, strength, Form.GLUED);
+        }
     }
 
     private FootnoteMarkers() {
@@ -37,6 +57,13 @@ final class FootnoteMarkers {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
+            if (c == '[') {
+                int end = bracketed(text, i, found);
+                if (end > i) {
+                    i = end;
+                    continue;
+                }
+            }
             if (SUPERSCRIPTS.indexOf(c) >= 0) {
                 int end = i;
                 int value = 0;
@@ -45,7 +72,7 @@ final class FootnoteMarkers {
                     end++;
                 }
                 if (value > 0) {
-                    found.add(new Candidate(value, i, end, STRONG));
+                    found.add(new Candidate(value, i, end, STRONG, Form.SUPERSCRIPT));
                 }
                 i = end;
                 continue;
@@ -58,9 +85,80 @@ final class FootnoteMarkers {
             while (i < n && isDigit(text.charAt(i))) {
                 i++;
             }
+            int before = found.size();
             digitRun(text, start, i, found);
+            if (found.size() > before) {
+                i = listContinuation(text, i, found.get(found.size() - 1).strength(), found);
+            } else if (i + 1 == n && text.charAt(i) == ')' && start >= 2 && i - start <= 3
+                    && text.charAt(start - 1) == ' ') {
+                typed(text, start, found);
+                i++;
+            }
         }
         return found;
+    }
+
+    /** "[^12]" or "[12]": returns the index after it, or {@code at} when the bracket holds no marker. */
+    private static int bracketed(String text, int at, List<Candidate> found) {
+        int i = at + 1;
+        boolean caret = i < text.length() && text.charAt(i) == '^';
+        if (caret) {
+            i++;
+        }
+        int digits = i;
+        while (i < text.length() && isDigit(text.charAt(i)) && i - digits < 3) {
+            i++;
+        }
+        if (i == digits || i >= text.length() || text.charAt(i) != ']') {
+            return at;
+        }
+        int number = Integer.parseInt(text, digits, i, 10);
+        if (number == 0) {
+            return at;
+        }
+        found.add(new Candidate(number, at, i + 1, caret ? CARET : BRACKET, caret ? Form.CARET : Form.BRACKET));
+        return i + 1;
+    }
+
+    /** "?1, 2" or "?1,2": the numbers after a marker and a comma are markers too. Returns where scanning goes on. */
+    private static int listContinuation(String text, int from, int strength, List<Candidate> found) {
+        int i = from;
+        for (int k = 0; k < MAX_LIST; k++) {
+            int j = i;
+            if (j >= text.length() || text.charAt(j) != ',') {
+                return i;
+            }
+            j++;
+            if (j < text.length() && text.charAt(j) == ' ') {
+                j++;
+            }
+            int digits = j;
+            while (j < text.length() && isDigit(text.charAt(j)) && j - digits < 3) {
+                j++;
+            }
+            if (j == digits || (j < text.length() && isDigit(text.charAt(j))) || !endsCleanly(text, j)
+                    || text.charAt(digits) == '0') {
+                return i;
+            }
+            // the comma goes with the marker: "?1, 2" leaves "?"
+            found.add(new Candidate(Integer.parseInt(text, digits, j, 10), i, j, strength));
+            i = j;
+        }
+        return i;
+    }
+
+    /** "vraagt? 1)" at the end of a line: a typed note number; only a marker when such a note exists. */
+    private static void typed(String text, int start, List<Candidate> found) {
+        char before = text.charAt(start - 2);
+        int end = start;
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (text.charAt(start) == '0' || !(Character.isLetter(before) || ".?!»”’\"'".indexOf(before) >= 0)) {
+            return;
+        }
+        // the space before the number belongs to the marker: taken out, "vraagt? 1)" leaves "vraagt?"
+        found.add(new Candidate(Integer.parseInt(text, start, end, 10), start - 1, end + 1, TYPED, Form.TYPED));
     }
 
     private static void digitRun(String text, int start, int end, List<Candidate> found) {
@@ -90,6 +188,9 @@ final class FootnoteMarkers {
         }
         char beforePunctuation = text.charAt(start - 2);
         if (isDigit(beforePunctuation)) {
+            if (before == '?' || before == '!') {
+                return STRONG; // "uit 2018?10": no number is written so
+            }
             // "2022.11" is a year and a marker; "7.5", "2,5" and "2:1" are numbers
             return before == '.' && start >= 5 && isYear(text, start - 5)
                     && (start == 5 || !isDigit(text.charAt(start - 6))) ? YEAR : 0;

@@ -9,8 +9,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns bytes into text, refusing what is not text: PDF and Office files (their readers come later), other
- * binary data, invalid UTF-8. UTF-16 with a byte-order mark is read too.
+ * Turns bytes into text, refusing what is not text (PDF and Office files have their own readers; other binary data,
+ * invalid UTF-8) with a message naming the problem. UTF-16 with a byte-order mark is read too.
  */
 public final class InputDecoder {
 
@@ -21,13 +21,14 @@ public final class InputDecoder {
 
     public static String decode(byte[] content) {
         if (startsWith(content, 0x25, 0x50, 0x44, 0x46)) {
-            throw new UnsupportedDocumentException("PDF input is not supported yet: give the text extracted from it");
+            throw new UnsupportedDocumentException("PDF is not text: give its bytes to QaParser.parse");
         }
         if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-            throw new UnsupportedDocumentException("ZIP or Office (docx) input is not supported yet");
+            throw new UnsupportedDocumentException("a zip archive that is no Word (.docx) document");
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new UnsupportedDocumentException("Word 97-2003 input is not supported");
+            throw new UnsupportedDocumentException(
+                    "Word 97-2003 (.doc) or another OLE2 Office file is not supported: save it as .docx or PDF");
         }
         String text;
         if (startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {
@@ -47,6 +48,24 @@ public final class InputDecoder {
         }
         if (controls > MAX_CONTROL_SHARE * text.length() + 2) {
             throw new UnsupportedDocumentException("input looks binary: " + controls + " control characters");
+        }
+        return text;
+    }
+
+    /**
+     * Text the format sniffer could not place: UTF-16 with a byte-order mark is read; anything else is refused with
+     * the reason (empty, only whitespace, binary, a zip that is no Word file, invalid UTF-8).
+     */
+    public static String decodeUnknown(byte[] content) {
+        if (content.length == 0) {
+            throw new UnsupportedDocumentException("empty document: no bytes");
+        }
+        String text = decode(content);
+        if (text.isBlank() || text.strip().equals("\uFEFF")) {
+            throw new UnsupportedDocumentException("empty document: only whitespace");
+        }
+        if (!startsWith(content, 0xFE, 0xFF) && !startsWith(content, 0xFF, 0xFE)) {
+            throw new UnsupportedDocumentException("input looks binary: too many control characters for text");
         }
         return text;
     }

@@ -12,7 +12,8 @@ import java.util.Set;
  * the printed numbers: a page without a footer is counted back from the next footer (so the sample's first page
  * is 2), after the last footer forward from it. When only footers mark pages, the pages in between cannot be
  * told apart and stay unknown, unless the footers show that every page has one. Without any printed number the
- * pages are unknown: a text may start on any page.
+ * pages are unknown: a text may start on any page — unless the text comes from a PDF, whose pages are known, or
+ * starts with a publication's masthead ("Tweede Kamer der Staten-Generaal"), which only its first page prints.
  */
 final class PageMap {
 
@@ -33,6 +34,31 @@ final class PageMap {
      * @param pageStarts indexes of indented page-start lines
      */
     static PageMap build(List<SourceLine> lines, PageFooter[] footers, Set<Integer> pageStarts) {
+        return build(lines, footers, pageStarts, false);
+    }
+
+    /**
+     * @param fromPdf the form feeds are the pages of a PDF, the first being page 1 (as {@code PdfTextExtractor}
+     *                writes them): where no footer prints a number, a page's number is its place in the PDF
+     */
+    static PageMap build(List<SourceLine> lines, PageFooter[] footers, Set<Integer> pageStarts, boolean fromPdf) {
+        return build(lines, footers, new boolean[lines.size()], pageStarts, fromPdf);
+    }
+
+    /**
+     * @param footerLines the line belongs to a footer without being its first line (the page number pdftotext
+     *                    prints below it): it opens no page
+     */
+    static PageMap build(List<SourceLine> lines, PageFooter[] footers, boolean[] footerLines, Set<Integer> pageStarts,
+                         boolean fromPdf) {
+        return build(lines, footers, footerLines, pageStarts, fromPdf, false);
+    }
+
+    /**
+     * @param firstPageIsOne the text starts with a publication's first page (its masthead), which is page 1
+     */
+    static PageMap build(List<SourceLine> lines, PageFooter[] footers, boolean[] footerLines, Set<Integer> pageStarts,
+                         boolean fromPdf, boolean firstPageIsOne) {
         int n = lines.size();
         int[] segmentOfLine = new int[n];
         boolean[] startsPage = new boolean[n];
@@ -62,6 +88,10 @@ final class PageMap {
                 segmentOfLine[i] = segment;
                 continue;
             }
+            if (footerLines[i] && !newPage) {
+                segmentOfLine[i] = segment;
+                continue;
+            }
             if (!line.isBlank()) {
                 if (afterFooter || (pageStarts.contains(i) && hasContent)) {
                     newPage = true;
@@ -78,7 +108,17 @@ final class PageMap {
             segmentOfLine[i] = segment;
         }
         boolean breaksKnown = anyFormFeed || !pageStarts.isEmpty();
+        if (firstPageIsOne && breaksKnown && footerPage.get(0) == null) {
+            footerPage.set(0, 1);
+        }
         Integer[] pages = breaksKnown ? countedPages(footerPage) : footerOnlyPages(footerPage);
+        if (fromPdf) {
+            for (int s = 0; s < pages.length; s++) {
+                if (pages[s] == null) {
+                    pages[s] = s + 1;
+                }
+            }
+        }
         return new PageMap(segmentOfLine, startsPage, pages, breaksKnown);
     }
 

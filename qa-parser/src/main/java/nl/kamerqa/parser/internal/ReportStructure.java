@@ -18,27 +18,6 @@ final class ReportStructure {
 
     private static final int MAX_JUMP = 3;
 
-    /** A question or an answer with the lines that make its text. */
-    static final class Block {
-        final int number;
-        final List<Integer> covers;
-        final String party;
-        final int line;
-        final List<String> pieces = new ArrayList<>();
-        final List<Integer> footnotes = new ArrayList<>();
-
-        private Block(int number, List<Integer> covers, String party, int line) {
-            this.number = number;
-            this.covers = new ArrayList<>(covers);
-            this.party = party;
-            this.line = line;
-        }
-
-        boolean isQuestion() {
-            return covers.isEmpty() && number > 0;
-        }
-    }
-
     private final List<SourceLine> lines;
     private final boolean[] skip;
     private final PageMap pages;
@@ -201,26 +180,7 @@ final class ReportStructure {
 
     /** Adds the line's text from column {@code offset}, its footnote markers taken out. */
     private void addLine(int i, String text, int offset) {
-        List<FootnoteLayout.Marker> markers = footnotes.markers(i);
-        if (markers.isEmpty()) {
-            current.pieces.add(text);
-            return;
-        }
-        String full = lines.get(i).text();
-        StringBuilder cleaned = new StringBuilder();
-        int at = offset;
-        for (FootnoteLayout.Marker m : markers.stream().sorted((a, b) -> a.start() - b.start()).toList()) {
-            if (m.start() < offset) {
-                continue;
-            }
-            cleaned.append(full, at, m.start());
-            at = m.end();
-            if (!current.footnotes.contains(m.number())) {
-                current.footnotes.add(m.number());
-            }
-        }
-        cleaned.append(full, at, full.length());
-        current.pieces.add(cleaned.toString().strip());
+        current.add(lines, footnotes, i, text, offset);
     }
 
     /** Numbered list inside a block: "1." starts it, each next number continues it. */

@@ -19,6 +19,16 @@ final class Warnings {
         }
     }
 
+    /** Whether further messages are only counted: callers in hot loops skip building them. */
+    boolean isFull() {
+        return messages.size() >= MAX;
+    }
+
+    /** Counts a message that was not built because the list is full. */
+    void drop() {
+        dropped++;
+    }
+
     void addFirst(String message) {
         messages.add(0, message);
     }

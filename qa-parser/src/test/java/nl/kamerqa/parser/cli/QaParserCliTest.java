@@ -82,10 +82,63 @@ class QaParserCliTest {
     }
 
     @Test
-    void pdfExitsTwoUntilPdfSupportArrives() throws IOException {
+    void truncatedPdfExitsTwoWithOneLineNamingThePdfProblem() throws IOException {
         Path file = Files.write(dir.resolve("stuk.pdf"), "%PDF-1.7\n%âãÏÓ\n".getBytes(StandardCharsets.ISO_8859_1));
         assertThat(run(new byte[0], file.toString())).isEqualTo(2);
-        assertThat(stderr().lines()).hasSize(1).first().asString().contains("PDF");
+        assertThat(stdout()).isEmpty();
+        assertThat(stderr().lines()).hasSize(1).first().asString()
+                .startsWith("qa-parser: unsupported input").contains("PDF is truncated or corrupt");
+    }
+
+    @Test
+    void pdfPrintsItsKamervragenWithPagesFromThePdf() throws IOException {
+        Path file = Files.write(dir.resolve("kamervragen.bin"), Samples.kamervragenWithCombinedQuestionsPdf());
+
+        assertThat(run(new byte[0], file.toString())).isZero();
+
+        ParsedDocument document = JsonMapper.builder().build().readValue(stdout(), ParsedDocument.class);
+        assertThat(document.genre()).isEqualTo("KAMERVRAGEN");
+        assertThat(document.documentId()).isEqualTo("ah-tk-20142015-698");
+        assertThat(document.questions()).hasSize(6).allMatch(q -> q.page() != null);
+        assertThat(document.kamervragen().aanhangselnummer()).isEqualTo("698");
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void wordLetterPrintsItsQuestionsAndNotes() throws IOException {
+        Path file = Files.write(dir.resolve("antwoord.docx"), Samples.answerLetterDocx());
+
+        assertThat(run(new byte[0], file.toString())).isZero();
+
+        ParsedDocument document = JsonMapper.builder().build().readValue(stdout(), ParsedDocument.class);
+        assertThat(document.questions()).hasSize(10);
+        assertThat(document.footnotes()).hasSize(3);
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
+    void publicationHtmlAndXmlArePrintedToo() throws IOException {
+        Path html = Files.write(dir.resolve("698.html"), Samples.bytes("/formats/ah-tk-20142015-698.html"));
+        assertThat(run(new byte[0], html.toString())).isZero();
+        assertThat(stdout()).contains("\"genre\" : \"KAMERVRAGEN\"").contains("\"aanhangselnummer\" : \"698\"");
+
+        out.reset();
+        Path xml = Files.write(dir.resolve("1786.xml"), Samples.bytes("/formats/ah-tk-20232024-1786.xml"));
+        assertThat(run(new byte[0], xml.toString())).isZero();
+        assertThat(stdout()).contains("\"documentId\" : \"ah-tk-20232024-1786\"");
+    }
+
+    @Test
+    void zipThatIsNoWordFileAndEmptyFileExitTwoWithTheirReason() throws IOException {
+        Path zip = Files.write(dir.resolve("archief.docx"), new byte[]{'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0});
+        Path empty = Files.write(dir.resolve("leeg.txt"), new byte[0]);
+
+        assertThat(run(new byte[0], zip.toString())).isEqualTo(2);
+        assertThat(run(new byte[0], empty.toString())).isEqualTo(2);
+
+        assertThat(stderr().lines()).hasSize(2);
+        assertThat(stderr().lines().toList().get(0)).contains("no Word (.docx) document");
+        assertThat(stderr().lines().toList().get(1)).contains("empty document");
     }
 
     @Test

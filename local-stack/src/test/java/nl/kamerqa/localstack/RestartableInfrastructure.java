@@ -1,0 +1,99 @@
+package nl.kamerqa.localstack;
+
+import java.nio.file.Path;
+
+/**
+ * Test-side access to the local stack's in-process Kafka broker and MongoDB-wire server (package-private in
+ * {@code main}) for the fault tests: each can be stopped and started again on the same ports with the same data,
+ * so clients see an outage and then the same server come back.
+ */
+public final class RestartableInfrastructure {
+
+    private RestartableInfrastructure() {
+    }
+
+    /** The KRaft broker (broker + controller in one node); its log directory, hence topics and offsets, survive a restart. */
+    public static final class Broker implements AutoCloseable {
+
+        private final Path logDir;
+        private final int port;
+        private final int controllerPort;
+        private KraftBroker running;
+
+        public Broker(Path logDir, int port, int controllerPort) {
+            this.logDir = logDir;
+            this.port = port;
+            this.controllerPort = controllerPort;
+        }
+
+        public synchronized void start() throws Exception {
+            if (running == null) {
+                running = KraftBroker.start(logDir, port, controllerPort);
+            }
+        }
+
+        /** A controlled shutdown: the log is flushed and clients see their connections closed. */
+        public synchronized void stop() {
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+        }
+
+        public synchronized boolean isRunning() {
+            return running != null;
+        }
+
+        public String bootstrapServers() {
+            return "127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+
+    /**
+     * mongo-java-server with the H2 backend in a file: a stop closes the store (committing it) and the listening
+     * socket, so connected clients get socket errors and new connections are refused until {@link #start()}.
+     */
+    public static final class Mongo implements AutoCloseable {
+
+        private final Path file;
+        private final int port;
+        private MongoWireServer running;
+
+        public Mongo(Path file, int port) {
+            this.file = file;
+            this.port = port;
+        }
+
+        public synchronized void start() throws Exception {
+            if (running == null) {
+                running = MongoWireServer.onDisk(file, port);
+            }
+        }
+
+        public synchronized void stop() {
+            if (running != null) {
+                running.close();
+                running = null;
+            }
+        }
+
+        public synchronized boolean isRunning() {
+            return running != null;
+        }
+
+        /** Without a database name. */
+        public String connectionString() {
+            return "mongodb://127.0.0.1:" + port;
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package nl.kamerqa.localstack.faults;
+
+import nl.kamerqa.ingest.IngestApplication;
+import nl.kamerqa.localstack.RestartableInfrastructure;
+import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.query.QueryApplication;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * kamerqa on this machine with every part restartable on its own: the KRaft broker and the MongoDB-wire server
+ * in this JVM (same ports and data across a restart), and ingest-, parser- and query-service as child JVMs.
+ * Everything a scenario leaves behind (service logs, Kafka log dir, H2 file) is under {@code target/faults/<scenario>}.
+ */
+final class FaultStack implements AutoCloseable {
+
+    /**
+     * Sent as {@code X-API-Key} on write requests and given to every service as {@code kamerqa.security.api-key};
+     * set it with {@code -Dkamerqa.faults.api-key=...} or {@code KAMERQA_API_KEY}, otherwise a random one per run.
+     */
+    static final String API_KEY = apiKey();
+    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    static final String MONGO = "{mongo}";
+
+    // heap as in the images: MaxRAMPercentage=75 of the compose memory limits (768m, 1g, 768m)
+    private static final List<String> INGEST_JVM = List.of("-Xmx576m");
+    private static final List<String> PARSER_JVM = List.of("-Xmx768m");
+    private static final List<String> QUERY_JVM = List.of("-Xmx576m");
+
+    final String scenario;
+    final Path dir;
+    final RestartableInfrastructure.Broker broker;
+    final RestartableInfrastructure.Mongo mongo;
+    final ServiceProcess ingest;
+    final ServiceProcess parser;
+    final ServiceProcess query;
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    private FaultStack(String scenario, Path dir, RestartableInfrastructure.Broker broker,
+                       RestartableInfrastructure.Mongo mongo, ServiceProcess ingest, ServiceProcess parser,
+                       ServiceProcess query) {
+        this.scenario = scenario;
+        this.dir = dir;
+        this.broker = broker;
+        this.mongo = mongo;
+        this.ingest = ingest;
+        this.parser = parser;
+        this.query = query;
+    }
+
+    static FaultStack start(String scenario) throws Exception {
+        return start(scenario, Map.of());
+    }
+
+    /**
+     * @param parserSettings settings given to parser-service only, replacing the common ones of the same name (a
+     *                       setting given twice on the command line would be bound as a list); {@value #MONGO} in a
+     *                       value stands for the MongoDB connection string (without database)
+     */
+    static FaultStack start(String scenario, Map<String, String> parserSettings) throws Exception {
+        Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        int kafkaPort = freePort();
+        int controllerPort = freePort();
+        int mongoPort = freePort();
+        int queryPort = freePort();
+        var broker = new RestartableInfrastructure.Broker(dir.resolve("data/kafka"), kafkaPort, controllerPort);
+        var mongo = new RestartableInfrastructure.Mongo(dir.resolve("data/mongo.mv"), mongoPort);
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
+        common.put("spring.mongodb.uri", mongo.connectionString() + "/kamerqa");
+        common.put("kamerqa.security.api-key", API_KEY);
+        Map<String, String> ingestSettings = new LinkedHashMap<>(common);
+        // the 30 MB bad input must be over the limit; the default is 50MB
+        ingestSettings.put("kamerqa.ingest.max-document-size", "20MB");
+        // Location headers point at this stack's query-service
+        ingestSettings.put("kamerqa.ingest.query-base-url", "http://127.0.0.1:" + queryPort);
+        Map<String, String> parser = new LinkedHashMap<>(common);
+        parserSettings.forEach((key, value) -> parser.put(key, value.replace(MONGO, mongo.connectionString())));
+        var ingest = new ServiceProcess("ingest-service", IngestApplication.class, freePort(), INGEST_JVM,
+                args(ingestSettings), dir.resolve("ingest-service.log"));
+        var parserService = new ServiceProcess("parser-service", ParsingApplication.class, freePort(), PARSER_JVM,
+                args(parser), dir.resolve("parser-service.log"));
+        var query = new ServiceProcess("query-service", QueryApplication.class, queryPort, QUERY_JVM, args(common),
+                dir.resolve("query-service.log"));
+        FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query);
+        try {
+            stack.toClose.add(broker);
+            broker.start();
+            stack.toClose.add(mongo);
+            mongo.start();
+            // ingest first: it declares the raw topic the parser subscribes to
+            stack.toClose.add(ingest);
+            ingest.start();
+            ingest.awaitHealthy(START_TIMEOUT);
+            stack.toClose.add(parserService);
+            stack.toClose.add(query);
+            parserService.start();
+            query.start();
+            parserService.awaitHealthy(START_TIMEOUT);
+            query.awaitHealthy(START_TIMEOUT);
+            return stack;
+        } catch (Exception | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static List<String> args(Map<String, String> settings) {
+        return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    List<ServiceProcess> services() {
+        return List.of(ingest, parser, query);
+    }
+
+    /** Service name to process id, to show later that no service was restarted. */
+    Map<String, Long> pids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        services().forEach(s -> pids.put(s.name(), s.pid()));
+        return pids;
+    }
+
+    /** Service name to health status (UP, DOWN, or what went wrong asking). */
+    Map<String, String> health() {
+        Map<String, String> health = new LinkedHashMap<>();
+        for (ServiceProcess s : services()) {
+            try {
+                health.put(s.name(), s.isAlive() ? s.healthStatus() : "EXITED");
+            } catch (Exception e) {
+                health.put(s.name(), "NO-ANSWER(" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        return health;
+    }
+
+    /** Services first (they may still be writing), then MongoDB (commits the H2 store), then the broker. */
+    @Override
+    public void close() {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            try {
+                toClose.get(i).close();
+            } catch (Exception e) {
+                System.err.println("faults: error while stopping " + toClose.get(i) + ": " + e);
+            }
+        }
+        toClose.clear();
+    }
+
+    private static String apiKey() {
+        String configured = System.getProperty("kamerqa.faults.api-key", System.getenv("KAMERQA_API_KEY"));
+        return configured == null || configured.isBlank() ? "faults-" + UUID.randomUUID() : configured;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package nl.kamerqa.parser.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lists of question numbers as labels print them.
+ * <p>
+ * convention: "7", "7 en 8", "3, 4, 5 en 6", "7, 8, en 9" (a comma before "en" happens), "7 t/m 9",
+ * "7 tot en met 9", "7-9"; a range covers every number in it.
+ */
+final class NumberList {
+
+    /** A list as a regex fragment, for recognisers that embed it. */
+    static final String PATTERN =
+            "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
+    private static final Pattern WHOLE = Pattern.compile("^" + PATTERN + "$");
+    private static final Pattern NUMBER_OR_RANGE =
+            Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?");
+    private static final int MAX_RANGE = 200;
+
+    private NumberList() {
+    }
+
+    private static final Pattern DANGLING = Pattern.compile("^" + PATTERN + "(?:,| en| t/m| tot en met)$");
+    private static final Pattern GOES_ON = Pattern.compile("^(?:, ?(?:en )?|en |t/m |tot en met )" + PATTERN
+            + "(?:,| en| t/m| tot en met|[.:])?$");
+    private static final Pattern REST = Pattern.compile("^" + PATTERN + "(?:,| en| t/m| tot en met|[.:])?$");
+
+    /**
+     * A list cut by a line break, put back together: "5," + "6 en 7", "5, 6" + "en 7", "5, 6 en" + "7", also
+     * "5," + "6 en" or "2" + "en" (then still dangling, to go on with the line after); null when {@code next} does not
+     * continue {@code head}.
+     */
+    static String continued(String head, String next) {
+        if (next == null || next.isEmpty() || head.length() > 200 || next.length() > 200) {
+            return null;
+        }
+        String joined;
+        if (DANGLING.matcher(head).matches() && REST.matcher(next).matches()) {
+            joined = head + " " + next;
+        } else if (matches(head) && (next.equals("en") || next.equals("t/m") || next.equals("tot en met"))) {
+            joined = head + " " + next; // "2" + "en" + "3": still dangling, the line after goes on
+        } else if (matches(head) && GOES_ON.matcher(next).matches()) {
+            joined = next.startsWith(",") ? head + next : head + " " + next;
+        } else {
+            return null;
+        }
+        return joined.endsWith(".") || joined.endsWith(":") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** Whether the text is a list, or the start of one cut by a line break ("2 en", "3,"). */
+    static boolean startsList(String text) {
+        return !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.length() <= 200
+                && REST.matcher(text).matches();
+    }
+
+    /** Whether the whole text is such a list. */
+    static boolean matches(String text) {
+        return !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.length() <= 200
+                && WHOLE.matcher(text).matches();
+    }
+
+    /** The numbers a list names, in order, each once; ranges expanded; numbers 0 left out. */
+    static List<Integer> numbers(String list) {
+        List<Integer> numbers = new ArrayList<>();
+        if (list == null) {
+            return numbers;
+        }
+        Matcher m = NUMBER_OR_RANGE.matcher(list);
+        while (m.find()) {
+            int from = Integer.parseInt(m.group(1));
+            int to = m.group(2) == null ? from : Integer.parseInt(m.group(2));
+            if (to < from || to - from > MAX_RANGE) {
+                to = from;
+            }
+            for (int k = Math.max(from, 1); k <= to; k++) {
+                if (!numbers.contains(k)) {
+                    numbers.add(k);
+                }
+            }
+        }
+        return numbers;
+    }
+}

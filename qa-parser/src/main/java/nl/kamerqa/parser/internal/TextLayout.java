@@ -1,0 +1,99 @@
+package nl.kamerqa.parser.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * What every genre's reader needs of a text before it looks for questions: its lines after hygiene, the colophon
+ * taken out, page footers, detached footnote numbers put back ({@link DetachedFootnotes}), pages, footnotes and
+ * their markers, which lines are no text, and the words the document writes whole.
+ *
+ * @param lines      the lines, colophon lines left out
+ * @param footers    the page footers
+ * @param pages      the printed page of every line
+ * @param notes      footnote bodies, end notes and the markers citing them
+ * @param skip       the line is a footer or a footnote and never text
+ * @param evidence   the words the document writes whole, for line-end hyphens
+ * @param warnings   what the reading noticed
+ * @param colophonId the identifier the colophon prints ("ah-tk-20142015-698"), null when there is none
+ * @param fullWidth  nine in ten text lines are at most this wide
+ */
+record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, FootnoteLayout notes, boolean[] skip,
+                  WordEvidence evidence, Warnings warnings, String colophonId, int fullWidth) {
+
+    /**
+     * @param fromPdf the text is {@code PdfTextExtractor}'s: its form feeds are the PDF's pages, from page 1
+     */
+    static TextLayout of(String input, boolean fromPdf) {
+        List<SourceLine> raw = LineSplitter.split(input);
+        List<SourceLine> lines = new ArrayList<>(raw.size());
+        String colophonId = null;
+        for (SourceLine line : raw) {
+            Colophon colophon = line.text().isEmpty() ? null : Colophon.recognise(line.text()).orElse(null);
+            if (colophon == null) {
+                lines.add(line);
+                continue;
+            }
+            colophonId = colophonId != null ? colophonId : colophon.documentId();
+            if (!colophon.rest().isEmpty()) {
+                lines.add(new SourceLine(line.number(), colophon.rest(), line.indent(), line.formFeedBefore()));
+            } else if (line.formFeedBefore()) {
+                lines.add(new SourceLine(line.number(), "", 0, true));
+            }
+        }
+        Footers footers = Footers.find(lines);
+        List<SourceLine> finalLines = lines;
+        List<SourceLine> attached = DetachedFootnotes.attach(lines, footers.isFooter(),
+                i -> isStructural(finalLines.get(i).text()));
+        if (attached != lines) {
+            lines = attached;
+            footers = Footers.find(lines);
+        }
+        int n = lines.size();
+        boolean[] footer = footers.isFooter();
+        PageMap pages = PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)), fromPdf,
+                startsWithMasthead(lines));
+        Warnings warnings = new Warnings();
+        List<SourceLine> all = lines;
+        FootnoteLayout notes = FootnoteLayout.find(lines, footer, footers.pageAt(), pages,
+                i -> isStructural(all.get(i).text()), warnings);
+        boolean[] skip = new boolean[n];
+        List<String> textLines = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            skip[i] = footer[i] || notes.inZone(i);
+            if (!footer[i]) {
+                textLines.add(lines.get(i).text());
+            }
+        }
+        return new TextLayout(lines, footers, pages, notes, skip, WordEvidence.of(textLines), warnings, colophonId,
+                FootnoteLayout.fullWidth(lines, footer));
+    }
+
+    // convention: the first page of a Kamerstuk or an Aanhangsel opens with "Tweede Kamer der Staten-Generaal"
+    private static boolean startsWithMasthead(List<SourceLine> lines) {
+        for (SourceLine line : lines) {
+            if (!line.isBlank()) {
+                String text = line.text();
+                return text.startsWith("Tweede Kamer der Staten-Generaal") || text.startsWith("Eerste Kamer der Staten-Generaal");
+            }
+        }
+        return false;
+    }
+
+    /** A heading, a label or a question start: never footnote text. */
+    static boolean isStructural(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        char c = text.charAt(0);
+        // not the Kamervragen heading or "Antwoord van ...": footnotes cite other Kamervragen in those words
+        if (c == 'A' && AnswerHeading.recognise(text).isPresent() || c == 'V' && QuestionLabel.recognise(text, (String) null).isPresent()) {
+            return true;
+        }
+        return QuestionStart.recognise(text).filter(q -> !q.rest().isEmpty()).isPresent()
+                || PartyHeading.recognise(text, null).isPresent()
+                || DocumentHeading.recognise(text, null).isPresent()
+                || text.equals("Mededeling");
+    }
+}
