@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * output and appended to {@code target/faults/figures.txt} (the numbers RELIABILITY.md quotes).
  *
  * @param sent             inputs sent
- * @param accepted         answered 202 by ingest-service
+ * @param accepted         answered 202 by ingest-service (or, written straight to Kafka, acknowledged by the broker)
  * @param duplicateAnswers answered 200 DUPLICATE
  * @param rejected         answered 4xx
  * @param stored           stored with their questions
