@@ -10,6 +10,8 @@ import nl.kamerqa.parser.format.XmlDocumentReader;
 import nl.kamerqa.parser.internal.InputDecoder;
 import nl.kamerqa.parser.internal.TextParser;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -39,7 +41,7 @@ public final class QaParser {
      * Parses a document whose format is sniffed from its bytes, never taken from a declared content type: a PDF's
      * and a Word file's text go through the text reader (pages from the PDF itself), official publication XML and
      * zoek.officielebekendmakingen.nl pages are read by their structure, UTF-8 (or UTF-16 with a byte-order mark)
-     * text as text.
+     * text as text. An HTML page without publication markup is read by its text.
      *
      * @throws UnsupportedDocumentException the bytes are no document the parser reads, with a message naming the
      *                                      format problem (empty, binary, a zip that is no Word file, a corrupt,
@@ -51,11 +53,29 @@ public final class QaParser {
         return switch (format) {
             case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
             case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
-            case HTML -> HtmlDocumentReader.read(content);
+            case HTML -> html(content);
             case XML -> XmlDocumentReader.read(content);
             case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));
             case UNKNOWN -> textParser.parse(InputDecoder.decodeUnknown(content));
         };
+    }
+
+    /**
+     * A publication page by its markup; a page without it (tweedekamer.nl prints the same Kamervragen as plain
+     * paragraphs) by its text.
+     */
+    private ParsedDocument html(byte[] content) {
+        try {
+            return HtmlDocumentReader.read(content);
+        } catch (HtmlDocumentReader.NoPublicationException e) {
+            ParsedDocument parsed = textParser.parse(HtmlDocumentReader.text(content));
+            List<String> warnings = new ArrayList<>(parsed.warnings());
+            warnings.add("HTML without officielebekendmakingen publication markup: read as text");
+            return new ParsedDocument(parsed.schemaVersion(), parsed.documentId(), parsed.genre(), parsed.title(),
+                    parsed.kamer(), parsed.vergaderjaar(), parsed.dossier(), parsed.ondernummer(), parsed.parties(),
+                    parsed.questions(), parsed.footnotes(), parsed.references(), warnings, parsed.parser(),
+                    parsed.provenance(), parsed.kamervragen());
+        }
     }
 
     /** Parses plain text as an extractor produces it (pdftotext with or without -layout, pandoc, CRLF copies). */

@@ -53,6 +53,56 @@ public final class HtmlDocumentReader {
     private HtmlDocumentReader() {
     }
 
+    /**
+     * Thrown when an HTML page is readable but holds no officielebekendmakingen publication markup (no
+     * {@code div.vraag}, {@code div.antwoord} or {@code div.stuk}); its {@link #text(byte[])} may still be read.
+     */
+    public static final class NoPublicationException extends UnsupportedDocumentException {
+        NoPublicationException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The visible text of a page, one line per paragraph, heading, list item, table cell or {@code br}, scripts and
+     * styles left out: for pages that carry a document's text without the publication markup.
+     */
+    public static String text(byte[] html) {
+        Objects.requireNonNull(html, "html");
+        try {
+            Parser parser = Parser.htmlParser().setMaxDepth(MAX_DEPTH);
+            Document document = Jsoup.parse(new ByteArrayInputStream(html), null, BASE, parser);
+            StringBuilder out = new StringBuilder();
+            document.body().filter(new NodeFilter() {
+                @Override
+                public FilterResult head(Node node, int depth) {
+                    if (node instanceof TextNode text) {
+                        out.append(text.getWholeText().replaceAll("[\\s\\u00A0]+", " "));
+                    } else if (node instanceof Element e) {
+                        if (e.tagName().matches("script|style|noscript|template|head|nav")) {
+                            return FilterResult.SKIP_ENTIRELY;
+                        }
+                        if (e.isBlock() || e.tagName().equals("br")) {
+                            out.append('\n');
+                        }
+                    }
+                    return FilterResult.CONTINUE;
+                }
+
+                @Override
+                public FilterResult tail(Node node, int depth) {
+                    if (node instanceof Element e && e.isBlock()) {
+                        out.append('\n');
+                    }
+                    return FilterResult.CONTINUE;
+                }
+            });
+            return out.toString().replaceAll(" *\n[ \n]*", "\n").strip() + "\n";
+        } catch (IOException | RuntimeException e) {
+            throw new UnsupportedDocumentException("HTML could not be read: " + e, e);
+        }
+    }
+
     /** The parsed document; {@link UnsupportedDocumentException} when the page holds no publication. */
     public static ParsedDocument read(byte[] html) {
         Objects.requireNonNull(html, "html");
@@ -114,7 +164,7 @@ public final class HtmlDocumentReader {
             if (stuk != null) {
                 return kamerstuk(stuk);
             }
-            throw new UnsupportedDocumentException(
+            throw new NoPublicationException(
                     "HTML holds no officielebekendmakingen publication: no div.vraag, div.antwoord or div.stuk");
         }
 

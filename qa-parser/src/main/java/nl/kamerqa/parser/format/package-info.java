@@ -13,5 +13,8 @@
  * </ul>
  * Every entry point is stateless and thread-safe, fails fast on {@code null}, and refuses unreadable, unsafe or
  * oversized input with {@link nl.kamerqa.parser.UnsupportedDocumentException} naming the problem.
+ * {@link nl.kamerqa.parser.QaParser#parse(byte[])} puts them together: sniff, then extract and read as text or read
+ * by structure; the structured readers fill the same Kamervragen record as the text reader, with the same
+ * recognisers ({@link nl.kamerqa.parser.internal.KamervragenMetadata}).
  */
 package nl.kamerqa.parser.format;

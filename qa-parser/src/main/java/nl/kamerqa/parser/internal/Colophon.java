@@ -23,14 +23,28 @@ record Colophon(String documentId, String rest) {
     private static final Pattern ISSN = Pattern.compile("^ISSN \\d{4} ?[-–] ?\\d{3}[\\dXx](?: |$)");
     private static final Pattern PLACE = Pattern.compile("^['’‘`]s-Gravenhage \\d{4}(?: |$)");
 
+    /** "ah-", "kst-": a few lowercase letters, then a dash. */
+    private static boolean hasPrefixDash(String line) {
+        for (int i = 1; i < Math.min(line.length(), 7); i++) {
+            char c = line.charAt(i);
+            if (c == '-') {
+                return true;
+            }
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static Optional<Colophon> recognise(String line) {
         if (line.isEmpty() || line.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         char first = line.charAt(0);
-        if (first != 'I' && first != '’' && first != '\'' && first != '‘' && first != '`'
-                && !Character.isLowerCase(first)) {
-            return Optional.empty();
+        boolean identifier = first >= 'a' && first <= 'z' && hasPrefixDash(line);
+        if (!identifier && !line.startsWith("ISSN ") && !line.startsWith("s-Gravenhage ", 1)) {
+            return Optional.empty(); // most lines: no colophon, decided without a regex
         }
         String id = null;
         String rest = line;

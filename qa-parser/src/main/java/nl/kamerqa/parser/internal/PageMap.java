@@ -34,27 +34,15 @@ final class PageMap {
      * @param pageStarts indexes of indented page-start lines
      */
     static PageMap build(List<SourceLine> lines, PageFooter[] footers, Set<Integer> pageStarts) {
-        return build(lines, footers, pageStarts, false);
+        return build(lines, footers, new boolean[lines.size()], pageStarts, false, false);
     }
 
     /**
-     * @param fromPdf the form feeds are the pages of a PDF, the first being page 1 (as {@code PdfTextExtractor}
-     *                writes them): where no footer prints a number, a page's number is its place in the PDF
-     */
-    static PageMap build(List<SourceLine> lines, PageFooter[] footers, Set<Integer> pageStarts, boolean fromPdf) {
-        return build(lines, footers, new boolean[lines.size()], pageStarts, fromPdf);
-    }
-
-    /**
-     * @param footerLines the line belongs to a footer without being its first line (the page number pdftotext
-     *                    prints below it): it opens no page
-     */
-    static PageMap build(List<SourceLine> lines, PageFooter[] footers, boolean[] footerLines, Set<Integer> pageStarts,
-                         boolean fromPdf) {
-        return build(lines, footers, footerLines, pageStarts, fromPdf, false);
-    }
-
-    /**
+     * @param footerLines    the line belongs to a footer without being its first line (the page number pdftotext
+     *                       prints below it): it opens no page
+     * @param fromPdf        the form feeds are the pages of a PDF, the first being page 1 (as
+     *                       {@code PdfTextExtractor} writes them): where no footer prints a number, a page's number
+     *                       is its place in the PDF
      * @param firstPageIsOne the text starts with a publication's first page (its masthead), which is page 1
      */
     static PageMap build(List<SourceLine> lines, PageFooter[] footers, boolean[] footerLines, Set<Integer> pageStarts,
