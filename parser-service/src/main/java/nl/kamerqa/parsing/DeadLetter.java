@@ -17,9 +17,11 @@ import java.time.Instant;
  * @param reason            the one-line {@code kamerqa_dlt_reason} header
  * @param redrivenFrom      for a record that failed again after a re-drive: the entry it was re-driven from
  * @param redriven          whether the re-drive consumer group has already re-driven this entry
+ * @param valueOmitted      null, or why this entry holds no value and where the raw record is (it was too large
+ *                          for the dead-letter topic; a re-drive reads it from there)
  */
 public record DeadLetter(String key, int partition, long offset, Instant deadLetteredAt,
                          String originalTopic, Integer originalPartition, Long originalOffset,
                          String exceptionClass, String message, String reason, String redrivenFrom,
-                         boolean redriven) {
+                         boolean redriven, String valueOmitted) {
 }

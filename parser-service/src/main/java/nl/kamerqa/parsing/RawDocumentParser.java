@@ -23,7 +23,8 @@ public class RawDocumentParser {
 
     /**
      * @throws UnsupportedDocumentException the bytes are not a document the parser can read (not retryable)
-     * @throws ParserFailedException        the parser failed in another way (a parser bug; not retryable either)
+     * @throws ParserFailedException        the parser failed in another way (a parser bug, or the document needed
+     *                                      more memory or stack than there is; not retryable either)
      */
     public ParsedDocument parse(RawDocument raw) {
         ParsedDocument parsed;
@@ -35,6 +36,13 @@ public class RawDocumentParser {
             throw e;
         } catch (RuntimeException e) {
             throw new ParserFailedException("qa-parser " + QaParser.VERSION + " failed: " + e, e);
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Only this document's parse holds the memory or stack, and it is released when the parse unwinds.
+            // Escaping the listener, an Error would stop the Kafka container for good (spring-kafka does that
+            // for every Error); as a failure the document is dead-lettered and the consumer goes on.
+            throw new ParserFailedException("qa-parser " + QaParser.VERSION + " ran out of "
+                    + (e instanceof OutOfMemoryError ? "memory" : "stack") + " on this document (" + e
+                    + "); re-drive it after giving the parser more", e);
         }
         if (parsed == null) {
             throw new ParserFailedException("qa-parser " + QaParser.VERSION + " returned no result", null);

@@ -57,6 +57,27 @@ class RawDocumentParserTest {
     }
 
     @Test
+    void documentThatExhaustsTheHeapBecomesAParserFailureInsteadOfAnError() {
+        byte[] pdf = "%PDF-1.7 bomb".getBytes(StandardCharsets.US_ASCII);
+        when(qaParser.parse(pdf)).thenThrow(new OutOfMemoryError("Java heap space"));
+
+        assertThatThrownBy(() -> parser.parse(Samples.raw("kst-1", "application/pdf", pdf)))
+                .isInstanceOf(ParserFailedException.class)
+                .hasMessageContaining("ran out of memory on this document")
+                .hasMessageContaining("Java heap space")
+                .hasCauseInstanceOf(OutOfMemoryError.class);
+    }
+
+    @Test
+    void documentThatOverflowsTheStackBecomesAParserFailureInsteadOfAnError() {
+        when(qaParser.parseText(anyString())).thenThrow(new StackOverflowError());
+
+        assertThatThrownBy(() -> parser.parse(Samples.plainText("kst-1", "((((")))
+                .isInstanceOf(ParserFailedException.class)
+                .hasMessageContaining("ran out of stack");
+    }
+
+    @Test
     void unsupportedDocumentFromTheParserIsPassedOnUnchanged() {
         UnsupportedDocumentException unsupported = new UnsupportedDocumentException("encrypted PDF");
         when(qaParser.parse(any())).thenThrow(unsupported);

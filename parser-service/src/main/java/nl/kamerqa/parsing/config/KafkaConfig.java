@@ -6,8 +6,10 @@ import nl.kamerqa.parsing.LogValues;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParserMetrics.DeliveryFailure;
 import nl.kamerqa.parsing.messaging.DeadLetterReasons;
+import nl.kamerqa.parsing.messaging.OversizedDeadLetters;
 import nl.kamerqa.parsing.messaging.RawDocumentListener;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -102,8 +104,14 @@ public class KafkaConfig {
         return topic(properties.topics().deadLetter(), properties.topics());
     }
 
+    /**
+     * Declared with room for the largest raw record, since a dead letter is the raw record unchanged (whichever of
+     * ingest- and parser-service creates the topic first decides its shape, so both must ask for enough).
+     */
     private static NewTopic topic(String name, ParserProperties.TopicSettings settings) {
-        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas()).build();
+        return TopicBuilder.name(name).partitions(settings.partitions()).replicas(settings.replicas())
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Long.toString(settings.maxMessageBytes()))
+                .build();
     }
 
     /**
@@ -127,7 +135,18 @@ public class KafkaConfig {
         });
         ConsumerAwareRecordRecoverer countingRecoverer = (record, consumer, failure) -> {
             // throws when the dead-letter topic did not acknowledge: the record is then delivered again, not lost
-            deadLetters.accept(record, consumer, failure);
+            try {
+                deadLetters.accept(record, consumer, failure);
+            } catch (RuntimeException e) {
+                if (!OversizedDeadLetters.refusedForSize(e)) {
+                    throw e;
+                }
+                // redelivering would fail the same way forever and block the partition: dead-letter the reason
+                // and a pointer to the raw record instead, which the re-drive follows
+                log.warn("stage=dead-lettered documentId={} outcome=value-omitted source={}-{}@{} detail={}",
+                        record.key(), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
+                deadLetters.accept(OversizedDeadLetters.withoutValue(record, e), consumer, failure);
+            }
             FailureReason reason = DeadLetterReasons.reason(failure);
             metrics.deadLettered(reason);
             withDocumentId(record, () -> log.warn(

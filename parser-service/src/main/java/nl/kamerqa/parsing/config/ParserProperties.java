@@ -30,12 +30,18 @@ public record ParserProperties(@Valid @DefaultValue TopicSettings topics,
                                @NotNull @DefaultValue("2s") Duration healthTimeout,
                                @Valid @DefaultValue DeadLetterSettings deadLetters) {
 
-    /** Topic names; {@code partitions}/{@code replicas} shape the topics this service declares (parsed, dead-letter). */
+    /**
+     * Topic names; {@code partitions}, {@code replicas} and {@code maxMessageBytes} shape the topics this service
+     * declares (parsed, dead-letter). {@code maxMessageBytes} must hold the largest raw record ingest-service
+     * publishes, since a dead letter is that record unchanged; keep it equal to the producer's
+     * {@code max.request.size}.
+     */
     public record TopicSettings(@NotBlank @DefaultValue(Topics.RAW) String raw,
                                 @NotBlank @DefaultValue(Topics.PARSED) String parsed,
                                 @NotBlank @DefaultValue(Topics.RAW_DLT) String deadLetter,
                                 @Positive @DefaultValue("3") int partitions,
-                                @Positive @DefaultValue("1") int replicas) {
+                                @Positive @DefaultValue("1") int replicas,
+                                @Positive @DefaultValue("75497472") long maxMessageBytes) {
     }
 
     /**

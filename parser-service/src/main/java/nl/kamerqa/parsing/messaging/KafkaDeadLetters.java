@@ -163,8 +163,11 @@ public class KafkaDeadLetters implements DeadLetters, DisposableBean {
             }
         }
         headers.add(new RecordHeader(REDRIVEN_FROM, from.getBytes(StandardCharsets.UTF_8)));
+        byte[] value = record.headers().lastHeader(OversizedDeadLetters.HEADER) == null
+                ? record.value()
+                : originalValue(record, from);
         try {
-            producer().send(new ProducerRecord<>(rawTopic, null, record.key(), record.value(), headers))
+            producer().send(new ProducerRecord<>(rawTopic, null, record.key(), value, headers))
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof KafkaException kafka ? kafka : new KafkaException(e.getCause());
@@ -174,6 +177,39 @@ public class KafkaDeadLetters implements DeadLetters, DisposableBean {
         }
         metrics.redriven();
         log.info("stage=redriven documentId={} outcome=redriven redrivenFrom={} topic={}", key(record), from, rawTopic);
+    }
+
+    /**
+     * The value of an entry dead-lettered without it (see {@link OversizedDeadLetters}): read from the raw record its
+     * {@code kafka_dlt-original-*} headers point at. Fails, and so stops the re-drive before this entry is marked
+     * re-driven, when the raw topic no longer holds that record.
+     */
+    private byte[] originalValue(ConsumerRecord<byte[], byte[]> entry, String from) throws TimeoutException {
+        String topic = text(entry, KafkaHeaders.DLT_ORIGINAL_TOPIC);
+        Long partition = number(entry, KafkaHeaders.DLT_ORIGINAL_PARTITION);
+        Long offset = number(entry, KafkaHeaders.DLT_ORIGINAL_OFFSET);
+        if (topic == null || partition == null || offset == null) {
+            throw new KafkaException(from + " holds no value and no original-record headers to read it from");
+        }
+        TopicPartition original = new TopicPartition(topic, partition.intValue());
+        Map<String, Object> config = new HashMap<>(consumerConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG); // reads one record; joins no group, commits nothing
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(original));
+            consumer.seek(original, offset);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL).records(original)) {
+                    if (record.offset() == offset) {
+                        return record.value();
+                    }
+                    throw new KafkaException(from + ": its raw record " + original + "@" + offset
+                            + " is no longer on the topic (retention?); the first one there is @" + record.offset());
+                }
+            }
+            throw new TimeoutException("no record " + original + "@" + offset + " within " + timeout);
+        }
     }
 
     /** Reads each partition from its position up to {@code end}, while {@code each} returns true. */
@@ -242,7 +278,8 @@ public class KafkaDeadLetters implements DeadLetters, DisposableBean {
                 text(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE),
                 text(record, DeadLetterReasons.HEADER),
                 text(record, REDRIVEN_FROM),
-                record.offset() < redrivenUpTo);
+                record.offset() < redrivenUpTo,
+                text(record, OversizedDeadLetters.HEADER));
     }
 
     private static String key(ConsumerRecord<byte[], byte[]> record) {

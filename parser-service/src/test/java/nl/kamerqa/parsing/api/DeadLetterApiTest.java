@@ -50,7 +50,7 @@ class DeadLetterApiTest {
     void listingWithTheKeyShowsTheEntries() throws Exception {
         DeadLetter entry = new DeadLetter("kst-1", 2, 7, Instant.parse("2024-05-01T10:00:00Z"),
                 "parliament.documents.raw", 1, 41L, "nl.kamerqa.parser.UnsupportedDocumentException",
-                "not valid UTF-8", "unsupported document: not valid UTF-8", null, false);
+                "not valid UTF-8", "unsupported document: not valid UTF-8", null, false, null);
         when(deadLetters.list(50)).thenReturn(new DeadLetters.Listing(List.of(entry), "parliament.documents.raw.DLT", 1, 1));
 
         mvc.perform(get("/api/admin/dead-letters").header(ApiKeyInterceptor.HEADER, KEY))

@@ -1,8 +1,6 @@
 package nl.kamerqa.parsing.messaging;
 
 import com.mongodb.client.MongoDatabase;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.UnsupportedDocumentException;
@@ -13,14 +11,7 @@ import nl.kamerqa.parsing.RawDocumentParser;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,8 +20,6 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,13 +28,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
+import static nl.kamerqa.parsing.messaging.RawTopicTestSupport.header;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.argThat;
@@ -63,24 +51,12 @@ import static org.mockito.Mockito.doThrow;
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 3, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
-class DeadLetterRedriveIntegrationTest {
+class DeadLetterRedriveIntegrationTest extends InMemoryMongoTest {
 
     static final String API_KEY = "redrive-test-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString() + "/kamerqa";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
 
     @Autowired
     EmbeddedKafkaBroker broker;
@@ -222,19 +198,10 @@ class DeadLetterRedriveIntegrationTest {
     }
 
     private void send(String key, byte[] value) throws Exception {
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(properties.topics().raw(), key, value)).get();
-        }
+        RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), key, value);
     }
 
     private URI url(String path) {
         return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

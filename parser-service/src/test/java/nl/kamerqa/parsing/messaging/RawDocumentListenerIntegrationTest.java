@@ -113,6 +113,8 @@ class RawDocumentListenerIntegrationTest {
     ParsingService parsing;
     @MockitoSpyBean
     DocumentStore store;
+    @MockitoSpyBean
+    QaParser qaParser;
     @LocalServerPort
     int port;
 
@@ -229,6 +231,27 @@ class RawDocumentListenerIntegrationTest {
     }
 
     @Test
+    void documentThatRunsTheParserOutOfMemoryIsDeadLetteredAndTheConsumerGoesOn() throws Exception {
+        String key = "kst-36200-VII-907";
+        byte[] bomb = "%PDF-1.7 inflates to more than the heap".getBytes(StandardCharsets.US_ASCII);
+        RawDocument heavy = Samples.raw(key, "application/pdf", bomb);
+        RawDocument next = Samples.plainText(key, "Vraag 1\nDe leden van de BBB-fractie ...");
+        doThrow(new OutOfMemoryError("Java heap space")).when(qaParser).parse(bomb);
+        double parserErrorsBefore = failures("parser_error");
+
+        send(key, JSON.writeValueAsBytes(heavy));
+        send(key, JSON.writeValueAsBytes(next)); // same partition: parsed only if the container survived the Error
+
+        ConsumerRecord<String, byte[]> dead = awaitOne(properties.topics().deadLetter(), key);
+        assertThat(header(dead, DeadLetterReasons.HEADER)).startsWith("parser error: ")
+                .contains("ran out of memory on this document");
+        assertThat(awaitPublished(key).getString("contentSha256")).isEqualTo(next.contentSha256());
+        assertThat(deliveriesOf(heavy)).as("not retried").isEqualTo(1);
+        assertThat(failures("parser_error")).isEqualTo(parserErrorsBefore + 1);
+        assertThat(health("/actuator/health/liveness", 200).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
     void rawEventWhoseContentDoesNotMatchItsHashIsDeadLettered() throws Exception {
         RawDocument good = Samples.plainText("kst-36200-VII-905", "Vraag 1 ...");
         RawDocument tampered = new RawDocument(good.schemaVersion(), good.documentId(), good.contentSha256(),
@@ -306,14 +329,16 @@ class RawDocumentListenerIntegrationTest {
     }
 
     @Test
-    void readinessNeedsMongoAndKafkaAndLivenessNeedsNeither() throws Exception {
+    void readinessNeedsMongoAndKafkaAndLivenessNeedsARunningListenerButNeither() throws Exception {
         JsonNode readiness = health("/actuator/health/readiness", 200);
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(fieldNames(readiness.get("components"))).containsExactlyInAnyOrder("readinessState", "mongo", "kafka");
         assertThat(readiness.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
 
         JsonNode liveness = health("/actuator/health/liveness", 200);
-        assertThat(fieldNames(liveness.get("components"))).containsExactly("livenessState");
+        assertThat(fieldNames(liveness.get("components"))).containsExactlyInAnyOrder("livenessState", "kafkaListeners");
+        assertThat(liveness.get("components").get("kafkaListeners").get("details").get(RawDocumentListener.ID)
+                .asString()).isEqualTo("running");
     }
 
     @Test

@@ -3,14 +3,29 @@ package nl.kamerqa.parser.format;
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.filter.Filter;
+import org.apache.pdfbox.filter.FilterFactory;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Text of a PDF in the shape the text parser reads, built from glyph positions and sizes (Apache PDFBox 3):
@@ -44,12 +59,19 @@ public final class PdfTextExtractor {
 
     public static final int DEFAULT_MAX_PAGES = 2_000;
     public static final long DEFAULT_MAX_CHARS = 20_000_000L;
-    /** Decoded content streams of all pages together; a few MB per page is already a lot. */
-    public static final long DEFAULT_MAX_CONTENT_BYTES = 256L * 1024 * 1024;
+    /**
+     * Decoded streams (page contents, forms, fonts) of the whole document together. A text page's content is tens
+     * of KB, so this leaves room for thousands of pages, yet PDFBox can hold the largest stream it allows in a
+     * service's heap (it decodes one stream at a time into memory).
+     */
+    public static final long DEFAULT_MAX_CONTENT_BYTES = 128L * 1024 * 1024;
     public static final long DEFAULT_MAX_OPERATORS = 50_000_000L;
     // convention: a complete PDF ends with %%EOF; readers accept it within the last 1024 bytes
     private static final int EOF_WINDOW = 1024;
     private static final byte[] EOF_MARKER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final Set<COSName> IMAGE_CODECS = Set.of(COSName.DCT_DECODE,
+            COSName.DCT_DECODE_ABBREVIATION, COSName.JPX_DECODE, COSName.CCITTFAX_DECODE,
+            COSName.CCITTFAX_DECODE_ABBREVIATION, COSName.JBIG2_DECODE);
 
     private static final PdfTextExtractor DEFAULT = new PdfTextExtractor(MarkerStyle.CARET, DEFAULT_MAX_PAGES,
             DEFAULT_MAX_CHARS, DEFAULT_MAX_CONTENT_BYTES, DEFAULT_MAX_OPERATORS);
@@ -105,6 +127,7 @@ public final class PdfTextExtractor {
             throw new UnsupportedDocumentException("PDF is truncated or corrupt: no %%EOF marker at its end");
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
+            checkContentSize(document);
             int pages = document.getNumberOfPages();
             if (pages > maxPages) {
                 throw new UnsupportedDocumentException(
@@ -113,7 +136,6 @@ public final class PdfTextExtractor {
             if (pages == 0) {
                 throw new UnsupportedDocumentException("PDF has no pages");
             }
-            checkContentSize(document);
             PdfGlyphCollector collector = new PdfGlyphCollector(maxChars, maxOperators);
             collector.writeText(document, Writer.nullWriter());
             boolean anyText = collector.pages().stream()
@@ -136,23 +158,111 @@ public final class PdfTextExtractor {
         }
     }
 
-    /** Decodes the pages' content streams once, counting, so a compressed bomb is refused before it is parsed. */
-    private void checkContentSize(PDDocument document) throws IOException {
-        long total = 0;
-        byte[] buffer = new byte[64 * 1024];
-        for (PDPage page : document.getPages()) {
-            if (!page.hasContents()) {
+    /**
+     * Decodes every stream the text stripper may decode (page contents, form XObjects, fonts, ...) once, counting the
+     * bytes as they come out of the filters, so a compression bomb is refused before PDFBox inflates it into memory.
+     * PDFBox's own {@code getContents()} decodes a whole stream into a buffer first, which is how a 2 MB PDF whose
+     * content inflates to 2 GiB ran a 768 MB heap out of memory before a count over its output could stop it.
+     * Images are skipped: text extraction never decodes them. A stream that does not decode is left for PDFBox,
+     * which treats it leniently; this check must not be stricter than the reader.
+     */
+    private void checkContentSize(PDDocument document) {
+        ContentBudget budget = new ContentBudget(maxContentBytes);
+        COSDocument cos = document.getDocument();
+        for (Map.Entry<COSObjectKey, Long> entry : cos.getXrefTable().entrySet()) {
+            // a negative offset is an object inside an object stream, and a stream can never be one
+            if (entry.getValue() == null || entry.getValue() <= 0) {
                 continue;
             }
-            try (InputStream in = page.getContents()) {
-                int n;
-                while ((n = in.read(buffer)) > 0) {
-                    total += n;
-                    if (total > maxContentBytes) {
-                        throw new UnsupportedDocumentException("PDF page content decodes to more than "
-                                + maxContentBytes + " bytes (a compression bomb?)");
-                    }
+            COSBase object = cos.getObjectFromPool(entry.getKey()).getObject();
+            if (object instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+                decodeCounting(stream, budget);
+            }
+        }
+    }
+
+    private static void decodeCounting(COSStream stream, ContentBudget budget) {
+        List<COSName> filters = filterNames(stream.getFilters());
+        if (filters.isEmpty() || filters.stream().anyMatch(IMAGE_CODECS::contains)) {
+            return; // stored as is (its length is the file's), or an image codec the stripper does not run
+        }
+        try {
+            InputStream in = stream.createRawInputStream();
+            for (int i = 0; i < filters.size(); i++) {
+                Filter filter = FilterFactory.INSTANCE.getFilter(filters.get(i));
+                boolean last = i == filters.size() - 1;
+                // only a chain of filters needs the intermediate bytes; the last one is just counted
+                ByteArrayOutputStream intermediate = last ? null : new ByteArrayOutputStream();
+                OutputStream out = budget.counting(last ? OutputStream.nullOutputStream() : intermediate);
+                try (InputStream encoded = in) {
+                    filter.decode(encoded, out, stream, i);
                 }
+                in = last ? null : new ByteArrayInputStream(intermediate.toByteArray());
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ContentBudget.Exceeded) {
+                throw new UnsupportedDocumentException("PDF content decodes to more than " + budget.limit()
+                        + " bytes (a compression bomb?)");
+            }
+            // undecodable: PDFBox decides later what to make of it
+        }
+    }
+
+    private static List<COSName> filterNames(COSBase filters) {
+        if (filters instanceof COSName name) {
+            return List.of(name);
+        }
+        List<COSName> names = new ArrayList<>();
+        if (filters instanceof COSArray array) {
+            for (int i = 0; i < array.size(); i++) {
+                if (array.getObject(i) instanceof COSName name) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
+
+    /** Decoded bytes of all streams together; throws {@link Exceeded} from the output stream once over the limit. */
+    private static final class ContentBudget {
+        /** Unchecked, so that no filter's IOException handling swallows it. */
+        static final class Exceeded extends RuntimeException {
+            Exceeded() {
+                super(null, null, false, false);
+            }
+        }
+
+        private final long limit;
+        private long used;
+
+        ContentBudget(long limit) {
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
+        }
+
+        OutputStream counting(OutputStream target) {
+            return new FilterOutputStream(target) {
+                @Override
+                public void write(int b) throws IOException {
+                    add(1);
+                    out.write(b);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    add(len);
+                    out.write(b, off, len);
+                }
+            };
+        }
+
+        private void add(long bytes) {
+            used += bytes;
+            if (used > limit) {
+                throw new Exceeded();
             }
         }
     }

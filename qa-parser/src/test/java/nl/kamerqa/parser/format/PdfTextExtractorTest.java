@@ -287,6 +287,39 @@ class PdfTextExtractorTest {
                 .hasMessageContaining("compression bomb");
     }
 
+    @Test
+    void compressedContentBombIsRefusedWithoutInflatingItInMemory() throws IOException {
+        long decoded = 96L * 1024 * 1024;
+        byte[] bomb = pdfWithFlateContent(decoded);
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+
+        assertThatThrownBy(() -> PdfTextExtractor.create().withMaxContentBytes(8L * 1024 * 1024).extractText(bomb))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("compression bomb");
+
+        // decoding the stream into a buffer first (PDFBox's getContents) allocates at least its decoded size
+        assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(decoded / 4);
+    }
+
+    @Test
+    void compressionBombInAFormXObjectIsRefusedToo() throws IOException {
+        byte[] bomb = pdfWithFlateContent(48L * 1024 * 1024, true);
+
+        assertThatThrownBy(() -> PdfTextExtractor.create().withMaxContentBytes(16L * 1024 * 1024).extractText(bomb))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("compression bomb");
+    }
+
+    @Test
+    void ordinaryPdfStaysWellInsideTheContentLimit() {
+        String text = PdfTextExtractor.create().withMaxContentBytes(512L * 1024)
+                .extractText(FormatSamples.kamervragenPdfWithSixteenFootnotes());
+
+        assertThat(text).contains("Aanhangsel");
+    }
+
     // ---- helpers ----
 
     /** The text's pages, each as its lines (a trailing newline gives no extra line). */
@@ -355,6 +388,11 @@ class PdfTextExtractorTest {
 
     /** A one-page PDF whose content stream inflates to {@code decodedBytes} of spaces. */
     private static byte[] pdfWithFlateContent(long decodedBytes) throws IOException {
+        return pdfWithFlateContent(decodedBytes, false);
+    }
+
+    /** One page whose content stream (or, {@code inForm}, a form XObject the page draws) inflates to the size. */
+    private static byte[] pdfWithFlateContent(long decodedBytes, boolean inForm) throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(9))) {
             byte[] chunk = new byte[1 << 20];
@@ -373,18 +411,30 @@ class PdfTextExtractorTest {
         offsets.add(out.size());
         p.print("2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n");
         offsets.add(out.size());
-        p.print("3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n");
+        if (inForm) {
+            p.print("3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 5 0 R"
+                    + "/Resources<</XObject<</Fm1 4 0 R>>>>>>endobj\n");
+        } else {
+            p.print("3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]/Contents 4 0 R>>endobj\n");
+        }
         offsets.add(out.size());
-        p.print("4 0 obj<</Length " + data.length + "/Filter/FlateDecode>>stream\n");
+        String form = inForm ? "/Type/XObject/Subtype/Form/BBox[0 0 595 842]" : "";
+        p.print("4 0 obj<<" + form + "/Length " + data.length + "/Filter/FlateDecode>>stream\n");
         p.flush();
         out.write(data);
         p.print("\nendstream endobj\n");
+        if (inForm) {
+            offsets.add(out.size());
+            String draw = "/Fm1 Do";
+            p.print("5 0 obj<</Length " + draw.length() + ">>stream\n" + draw + "\nendstream endobj\n");
+        }
         int xref = out.size();
-        p.print("xref\n0 5\n0000000000 65535 f \n");
+        int size = offsets.size() + 1;
+        p.print("xref\n0 " + size + "\n0000000000 65535 f \n");
         for (int offset : offsets) {
             p.printf("%010d 00000 n \n", offset);
         }
-        p.print("trailer<</Size 5/Root 1 0 R>>\nstartxref\n" + xref + "\n%%EOF\n");
+        p.print("trailer<</Size " + size + "/Root 1 0 R>>\nstartxref\n" + xref + "\n%%EOF\n");
         p.flush();
         return out.toByteArray();
     }

@@ -1,0 +1,119 @@
+package nl.kamerqa.parsing.messaging;
+
+import com.mongodb.client.MongoDatabase;
+import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.parsing.Samples;
+import nl.kamerqa.parsing.config.ParserProperties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static com.mongodb.client.model.Filters.eq;
+import static nl.kamerqa.parsing.messaging.RawTopicTestSupport.header;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A dead letter larger than the dead-letter topic accepts (here the topic is declared with 64 KB, as a topic created
+ * elsewhere might be) must neither block its partition nor be lost: the entry is written without its value and with
+ * a pointer to the raw record, the next record is parsed, and a re-drive puts the original bytes back on the raw
+ * topic. Before this, such a record was redelivered forever (RELIABILITY.md, bug 1).
+ */
+@SpringBootTest(classes = ParsingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=" + ParsingApplication.CONFIG_NAME,
+                "kamerqa.topics.max-message-bytes=65536",
+                "kamerqa.security.api-key=" + OversizedDeadLetterIntegrationTest.API_KEY})
+@ActiveProfiles("test")
+@EmbeddedKafka(partitions = 1, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+@DirtiesContext
+class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
+
+    static final String API_KEY = "oversized-test-key";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    ParserProperties properties;
+    @Autowired
+    MongoDatabase database;
+    @LocalServerPort
+    int port;
+
+    @Test
+    void deadLetterTooLargeForItsTopicIsKeptAsAPointerAndRedrivenWithTheOriginalBytes() throws Exception {
+        byte[] notUtf8 = new byte[200_000];
+        Arrays.fill(notUtf8, (byte) 0xFF);
+        RawDocument large = Samples.raw("kst-36200-VII-971", "text/plain", notUtf8);
+        RawDocument next = Samples.plainText("kst-36200-VII-972", "Vraag 1\nDe leden van de CU-fractie ...");
+        byte[] largeBytes = JSON.writeValueAsBytes(large);
+
+        send(large.documentId(), largeBytes);
+        send(next.documentId(), JSON.writeValueAsBytes(next)); // one partition: only parsed once the first is past
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                database.getCollection("documents").find(eq("_id", next.documentId())).first())
+                .isNotNull().containsKey("publishedAt"));
+        ConsumerRecord<String, byte[]> entry = deadLetters(large.documentId()).get(0);
+        assertThat(entry.value()).isEmpty();
+        assertThat(header(entry, OversizedDeadLetters.HEADER))
+                .contains("omitted").contains(properties.topics().raw() + "-0@0");
+        assertThat(header(entry, DeadLetterReasons.HEADER)).startsWith("unsupported document: ");
+
+        JsonNode listed = admin("GET", "/api/admin/dead-letters").get("items").get(0);
+        assertThat(listed.get("key").asString()).isEqualTo(large.documentId());
+        assertThat(listed.get("valueOmitted").asString()).contains(properties.topics().raw() + "-0@0");
+
+        assertThat(admin("POST", "/api/admin/dead-letters/redrive").get("redriven").asInt()).isEqualTo(1);
+        try (TopicReader raw = new TopicReader(broker.getBrokersAsString(), properties.topics().raw())) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(raw.readToEnd())
+                    .filteredOn(r -> r.headers().lastHeader(KafkaDeadLetters.REDRIVEN_FROM) != null)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.value()).as("the original bytes").isEqualTo(largeBytes)));
+        }
+        // still not UTF-8, so dead-lettered again, again as a pointer: nothing loops, nothing is lost
+        assertThat(deadLetters(large.documentId(), 2).get(1).headers().lastHeader(OversizedDeadLetters.HEADER))
+                .isNotNull();
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
+        return deadLetters(key, 1);
+    }
+
+    private List<ConsumerRecord<String, byte[]>> deadLetters(String key, int count) {
+        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), properties.topics().deadLetter())) {
+            return await().atMost(WAIT).until(() -> reader.withKey(key), found -> found.size() == count);
+        }
+    }
+
+    private JsonNode admin(String method, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-API-Key", API_KEY).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("%s %s -> %s", method, path, response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private void send(String key, byte[] value) throws Exception {
+        RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), key, value);
+    }
+}
