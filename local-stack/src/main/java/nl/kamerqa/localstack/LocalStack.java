@@ -223,10 +223,11 @@ public final class LocalStack implements AutoCloseable {
                   query-service      %s/                     (web page)
                                      %s/api/documents
                                      %s/api/questions?party=VVD
+                                     %s/api/stream           (live, server-sent events)
                   metrics            %s/actuator/prometheus  (likewise on each service)
                 """, settings.dataDir().toAbsolutePath(), ApiKeys.describe(settings), stack.kafkaBootstrapServers(), stack.mongoUri(),
                 stack.ingestUrl(), stack.parserUrl(), stack.queryUrl(), stack.queryUrl(), stack.queryUrl(),
-                stack.ingestUrl());
+                stack.queryUrl(), stack.ingestUrl());
         stopped.await();
     }
 }

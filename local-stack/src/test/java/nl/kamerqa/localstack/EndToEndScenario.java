@@ -51,6 +51,7 @@ abstract class EndToEndScenario {
 
             JsonNode document = get(stack.queryUrl(), "/api/documents/" + DOCUMENT_ID);
             assertMatchesGold(document, gold);
+            assertLiveStreamAnnounces(stack.queryUrl());
 
             List<ConsumerRecord<String, String>> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -62,6 +63,23 @@ abstract class EndToEndScenario {
                     assertThat(JSON.readTree(event.value()).get("questions").size()).isEqualTo(46);
                 });
             });
+        }
+    }
+
+    /** query-service's live stream tells about the document (asked for the newest kept events, so none is missed). */
+    private void assertLiveStreamAnnounces(URI query) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(query.resolve("/api/stream?party=VVD&recent=5"))
+                .header("Accept", "text/event-stream").GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        try (java.util.stream.Stream<String> lines = stream.body()) {
+            // the event's data line comes right away; reading stops at it, and closing ends the stream
+            String data = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> lines.filter(line -> line.startsWith("data:")).findFirst().orElseThrow())
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+            JsonNode announced = JSON.readTree(data.substring("data:".length()));
+            assertThat(announced.get("documentId").asString()).isEqualTo(DOCUMENT_ID);
+            assertThat(announced.get("questionCount").asInt()).isEqualTo(46);
         }
     }
 

@@ -28,8 +28,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void queryServiceDoesNotUseKafkaYet() {
-        noClasses().should().dependOnClassesThat()
+    void onlyTheStreamPackageTalksToKafka() {
+        noClasses().that().resideOutsideOfPackage("..query.stream..")
+                .should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(classes);
     }

@@ -7,6 +7,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -40,6 +41,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unavailable(StoreUnavailableException e) {
         log.warn("Answering 503: {}", e.getMessage());
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "The database did not answer in time; try again later");
+    }
+
+    @ExceptionHandler(StreamUnavailableException.class)
+    ResponseEntity<ProblemDetail> streamUnavailable(StreamUnavailableException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Live stream unavailable", e.getMessage()));
     }
 
     /** Anything else is our fault: logged with its stack trace, answered without it. */
