@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
@@ -37,6 +38,7 @@ public class StreamController {
 
     /** Upper bound of {@code recent}: what an instance keeps by default ({@code kamerqa.stream.replay}). */
     static final int MAX_RECENT = 500;
+    private static final long RECONNECT_MILLIS = 5_000;
 
     private final LiveDocuments live;
     private final StreamProperties properties;
@@ -74,6 +76,12 @@ public class StreamController {
             throw new StreamUnavailableException("the live stream is switched off on this instance (kamerqa.stream.enabled)");
         }
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
+        try {
+            // sent at once, so the response starts now (EventSource reports "open") and reconnects come after 5 s
+            emitter.send(SseEmitter.event().comment("connected").reconnectTime(RECONNECT_MILLIS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         LiveDocuments.Subscription subscription;
         try {
             subscription = live.subscribe(new StreamFilter(party, genre, answeredBy, q), lastEventId, recent,
@@ -82,7 +90,10 @@ public class StreamController {
             throw new StreamUnavailableException(e.getMessage());
         }
         emitter.onCompletion(subscription::cancel);
-        emitter.onTimeout(subscription::cancel);
+        emitter.onTimeout(() -> {
+            subscription.cancel();
+            emitter.complete(); // ends the response normally; the client's EventSource reconnects
+        });
         emitter.onError(failure -> subscription.cancel());
         return emitter;
     }
