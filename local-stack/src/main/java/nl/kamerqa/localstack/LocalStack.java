@@ -49,11 +49,15 @@ public final class LocalStack implements AutoCloseable {
                            int kafkaPort, int mongoPort, int ingestPort, int parserPort, int queryPort,
                            List<String> extraArgs) {
 
-        /** The one-command local run: fixed ports, data under ./data kept across restarts; env overrides. */
+        /**
+         * The one-command local run: fixed ports, data under ./data kept across restarts; the environment may
+         * override them (KAMERQA_DATA_DIR, KAFKA_PORT, MONGODB_PORT, INGEST_PORT, PARSER_PORT, QUERY_PORT).
+         */
         public static Settings fromEnvironment() {
             return new Settings(Path.of(env("KAMERQA_DATA_DIR", "data")), true, null, null,
                     Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("MONGODB_PORT", "27017")),
-                    8081, 8082, 8083, List.of());
+                    Integer.parseInt(env("INGEST_PORT", "8081")), Integer.parseInt(env("PARSER_PORT", "8082")),
+                    Integer.parseInt(env("QUERY_PORT", "8083")), List.of());
         }
 
         /** For tests: free ports, temporary Kafka logs, MongoDB in memory. */
