@@ -1,25 +1,13 @@
 package nl.kamerqa.ingest.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import nl.kamerqa.ingest.DocumentIntake;
-import nl.kamerqa.ingest.IngestMetrics;
-import nl.kamerqa.ingest.IngestedDocuments;
-import nl.kamerqa.ingest.RawDocumentPublisher;
 import nl.kamerqa.ingest.Samples;
-import nl.kamerqa.ingest.config.KamerqaProperties;
-import nl.kamerqa.ingest.config.SecurityProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -41,37 +29,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The API key on POST /api/documents: 401 without it, 403 with a wrong one, through with the right one. */
 @WebMvcTest(controllers = DocumentController.class, properties = "kamerqa.security.api-key=" + ApiKeyFilterTest.KEY)
-@Import({DocumentIntake.class, IngestMetrics.class, ApiKeyFilterTest.Support.class})
-class ApiKeyFilterTest {
+@Import(ApiKeyFilterTest.Clocks.class)
+class ApiKeyFilterTest extends UploadSliceTest {
 
     static final String KEY = "s3cret-upload-key";
 
     @TestConfiguration
-    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
-    static class Support {
+    static class Clocks {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
         }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
     }
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MeterRegistry meters;
-    @MockitoBean
-    RawDocumentPublisher publisher;
-    @MockitoBean
-    IngestedDocuments ingested;
-
     private double unauthorized() {
-        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected")
-                .tag("reason", "unauthorized").counter().count();
+        return rejected("unauthorized");
     }
 
     @Test

@@ -1,28 +1,17 @@
 package nl.kamerqa.ingest.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kamerqa.ingest.ContentSniffer;
-import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.IngestedDocument;
-import nl.kamerqa.ingest.IngestedDocuments;
 import nl.kamerqa.ingest.IntakeUnavailableException;
-import nl.kamerqa.ingest.RawDocumentPublisher;
 import nl.kamerqa.ingest.Samples;
-import nl.kamerqa.ingest.config.KamerqaProperties;
-import nl.kamerqa.ingest.config.SecurityProperties;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
@@ -55,37 +44,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DocumentController.class,
         properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s",
                 "kamerqa.security.api-key=" + DocumentControllerTest.KEY})
-@Import({DocumentIntake.class, IngestMetrics.class, DocumentControllerTest.Support.class})
-class DocumentControllerTest {
+@Import(DocumentControllerTest.Clocks.class)
+class DocumentControllerTest extends UploadSliceTest {
 
     static final String KEY = "test-key-for-uploads";
 
     @TestConfiguration
-    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
-    static class Support {
+    static class Clocks {
         @Bean
         Clock clock() {
             return Clock.systemUTC();
         }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-    }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MeterRegistry meters;
-    @MockitoBean
-    RawDocumentPublisher publisher;
-    @MockitoBean
-    IngestedDocuments ingested;
-
-    private double rejected(String reason) {
-        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", "rejected")
-                .tag("reason", reason).counter().count();
     }
 
     private double received() {

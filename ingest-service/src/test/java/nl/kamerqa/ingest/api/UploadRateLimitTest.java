@@ -1,26 +1,15 @@
 package nl.kamerqa.ingest.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.IngestMetrics;
-import nl.kamerqa.ingest.IngestedDocuments;
 import nl.kamerqa.ingest.MutableClock;
-import nl.kamerqa.ingest.RawDocumentPublisher;
 import nl.kamerqa.ingest.Samples;
-import nl.kamerqa.ingest.config.KamerqaProperties;
-import nl.kamerqa.ingest.config.SecurityProperties;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import java.time.Duration;
@@ -47,34 +36,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DocumentController.class, properties = {
         "kamerqa.security.api-key=" + UploadRateLimitTest.KEY,
         "kamerqa.security.upload-rate.requests-per-minute=60", "kamerqa.security.upload-rate.burst=2"})
-@Import({DocumentIntake.class, IngestMetrics.class, UploadRateLimitTest.Support.class})
-class UploadRateLimitTest {
+@Import(UploadRateLimitTest.Clocks.class)
+class UploadRateLimitTest extends UploadSliceTest {
 
     static final String KEY = "rate-test-key";
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-04T08:00:00Z"));
 
     @TestConfiguration
-    @EnableConfigurationProperties({KamerqaProperties.class, SecurityProperties.class})
-    static class Support {
+    static class Clocks {
         @Bean
         MutableClock clock() {
             return CLOCK;
         }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
     }
-
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    MeterRegistry meters;
-    @MockitoBean
-    RawDocumentPublisher publisher;
-    @MockitoBean
-    IngestedDocuments ingested;
 
     @BeforeEach
     void newDocumentsAreNew() {
