@@ -70,6 +70,12 @@ public record ParsedDocument(
                 parties, questions, footnotes, references, warnings, parser, p, kamervragen);
     }
 
+    /** The same document with other warnings. */
+    public ParsedDocument withWarnings(List<String> w) {
+        return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
+                parties, questions, footnotes, references, w, parser, provenance, kamervragen);
+    }
+
     /** The same document with its Kamervragen metadata. */
     public ParsedDocument withKamervragen(Kamervragen k) {
         return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,

@@ -33,6 +33,9 @@ public final class QaParser {
     private QaParser() {
     }
 
+    /** Warnings kept per document; see {@link #withCappedWarnings}. */
+    public static final int MAX_WARNINGS = 50;
+
     public static QaParser create() {
         return new QaParser();
     }
@@ -50,14 +53,14 @@ public final class QaParser {
     public ParsedDocument parse(byte[] content) {
         Objects.requireNonNull(content, "content");
         DocumentFormat format = FormatSniffer.sniff(content);
-        return switch (format) {
+        return withCappedWarnings(switch (format) {
             case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
             case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
             case HTML -> html(content);
             case XML -> XmlDocumentReader.read(content);
             case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));
             case UNKNOWN -> textParser.parse(InputDecoder.decodeUnknown(content));
-        };
+        });
     }
 
     /**
@@ -71,16 +74,27 @@ public final class QaParser {
             ParsedDocument parsed = textParser.parse(HtmlDocumentReader.text(content));
             List<String> warnings = new ArrayList<>(parsed.warnings());
             warnings.add("HTML without officielebekendmakingen publication markup: read as text");
-            return new ParsedDocument(parsed.schemaVersion(), parsed.documentId(), parsed.genre(), parsed.title(),
-                    parsed.kamer(), parsed.vergaderjaar(), parsed.dossier(), parsed.ondernummer(), parsed.parties(),
-                    parsed.questions(), parsed.footnotes(), parsed.references(), warnings, parsed.parser(),
-                    parsed.provenance(), parsed.kamervragen());
+            return parsed.withWarnings(warnings);
         }
     }
 
     /** Parses plain text as an extractor produces it (pdftotext with or without -layout, pandoc, CRLF copies). */
     public ParsedDocument parseText(String text) {
         Objects.requireNonNull(text, "text");
-        return textParser.parse(text);
+        return withCappedWarnings(textParser.parse(text));
+    }
+
+    /**
+     * At most {@value #MAX_WARNINGS} warnings and one line counting the rest: a document of stray "Antwoord" lines
+     * or other noise would otherwise carry a warning per line into MongoDB and every parsed event.
+     */
+    static ParsedDocument withCappedWarnings(ParsedDocument parsed) {
+        List<String> warnings = parsed.warnings();
+        if (warnings.size() <= MAX_WARNINGS) {
+            return parsed;
+        }
+        List<String> capped = new ArrayList<>(warnings.subList(0, MAX_WARNINGS));
+        capped.add("… and " + (warnings.size() - MAX_WARNINGS) + " more warnings");
+        return parsed.withWarnings(capped);
     }
 }

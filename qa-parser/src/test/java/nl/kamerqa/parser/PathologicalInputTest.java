@@ -1,11 +1,13 @@
 package nl.kamerqa.parser;
 
 import nl.kamerqa.contracts.ParsedDocument;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -50,5 +52,23 @@ class PathologicalInputTest {
 
     private static String repeat(String unit, int size) {
         return unit.repeat(Math.max(1, size / unit.length()));
+    }
+
+    @Test
+    void strayAnswersGiveAtMostFiftyWarningsAndACountOfTheRest() {
+        ParsedDocument parsed = PARSER.parseText("Antwoord\nJa, dat klopt.\n\n".repeat(500));
+
+        assertThat(parsed.questions()).isEmpty();
+        assertThat(parsed.warnings()).hasSize(QaParser.MAX_WARNINGS + 1);
+        assertThat(parsed.warnings()).anyMatch(w -> w.contains("follows no question"));
+        assertThat(parsed.warnings().get(QaParser.MAX_WARNINGS)).matches("… and \\d+ more warnings");
+    }
+
+    @Test
+    void aFewWarningsAreKeptAsTheyAre() {
+        ParsedDocument parsed = PARSER.parse("Antwoord\nJa.\n\nAntwoord\nNee.\n".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(parsed.warnings()).hasSizeLessThanOrEqualTo(QaParser.MAX_WARNINGS)
+                .noneMatch(w -> w.contains("more warnings"));
     }
 }
