@@ -9,9 +9,10 @@ import nl.kamerqa.parsing.messaging.DeadLetterReasons;
 import nl.kamerqa.parsing.messaging.OversizedDeadLetters;
 import nl.kamerqa.parsing.messaging.RawDocumentListener;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -86,6 +87,19 @@ public class KafkaConfig {
                     Object.class, new JacksonJsonSerializer<>(mapper).noTypeInfo());
             producers.setValueSerializer(new DelegatingByTypeSerializer(byType, true));
         };
+    }
+
+    /**
+     * The producer takes records as large as the topics it writes allow ({@code kamerqa.topics.max-message-bytes}):
+     * with Kafka's 1 MB default a dead letter of a large document is refused. A record must fit into the buffer
+     * whole; two, so one large record does not hold up the next. Added to Boot's settings (security is kept).
+     */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer recordSizedProducer(ParserProperties properties) {
+        long maxRecord = properties.topics().maxMessageBytes();
+        return factory -> factory.updateConfigs(Map.of(
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) Math.min(Integer.MAX_VALUE, maxRecord),
+                ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2 * maxRecord)));
     }
 
     /** Per-partition consumer lag within seconds instead of up to a minute; see {@link KafkaConsumerMetricsRefresh}. */

@@ -33,8 +33,8 @@ public record ParserProperties(@Valid @DefaultValue TopicSettings topics,
     /**
      * Topic names; {@code partitions}, {@code replicas} and {@code maxMessageBytes} shape the topics this service
      * declares (parsed, dead-letter). {@code maxMessageBytes} must hold the largest raw record ingest-service
-     * publishes, since a dead letter is that record unchanged; keep it equal to the producer's
-     * {@code max.request.size}.
+     * publishes, since a dead letter is that record unchanged; the producer's {@code max.request.size}
+     * is set to it ({@link KafkaConfig}).
      */
     public record TopicSettings(@NotBlank @DefaultValue(Topics.RAW) String raw,
                                 @NotBlank @DefaultValue(Topics.PARSED) String parsed,

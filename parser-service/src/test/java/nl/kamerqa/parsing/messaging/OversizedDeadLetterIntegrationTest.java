@@ -5,11 +5,19 @@ import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parsing.ParsingApplication;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
@@ -24,6 +32,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import static com.mongodb.client.model.Filters.eq;
 import static nl.kamerqa.parsing.messaging.RawTopicTestSupport.header;
@@ -31,14 +40,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A dead letter larger than the dead-letter topic accepts (here the topic is declared with 64 KB, as a topic created
- * elsewhere might be) must neither block its partition nor be lost: the entry is written without its value and with
+ * A dead letter larger than the dead-letter topic accepts (here the topic's limit is cut to 64 KB, as a topic created
+ * elsewhere might have it) must neither block its partition nor be lost: the entry is written without its value and with
  * a pointer to the raw record, the next record is parsed, and a re-drive puts the original bytes back on the raw
  * topic. Before this, such a record was redelivered forever (RELIABILITY.md, bug 1).
  */
 @SpringBootTest(classes = ParsingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + ParsingApplication.CONFIG_NAME,
-                "kamerqa.topics.max-message-bytes=65536",
                 "kamerqa.security.api-key=" + OversizedDeadLetterIntegrationTest.API_KEY})
 @ActiveProfiles("test")
 @EmbeddedKafka(partitions = 1, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -56,8 +64,17 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
     ParserProperties properties;
     @Autowired
     MongoDatabase database;
+    @Autowired
+    ProducerFactory<?, ?> producers;
     @LocalServerPort
     int port;
+
+    @Test
+    void producerTakesRecordsAsLargeAsTheTopicsItDeclares() {
+        assertThat(producers.getConfigurationProperties())
+                .containsEntry(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) properties.topics().maxMessageBytes())
+                .containsEntry(ProducerConfig.BUFFER_MEMORY_CONFIG, 2 * properties.topics().maxMessageBytes());
+    }
 
     @Test
     void deadLetterTooLargeForItsTopicIsKeptAsAPointerAndRedrivenWithTheOriginalBytes() throws Exception {
@@ -66,6 +83,7 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
         RawDocument large = Samples.raw("kst-36200-VII-971", "text/plain", notUtf8);
         RawDocument next = Samples.plainText("kst-36200-VII-972", "Vraag 1\nDe leden van de CU-fractie ...");
         byte[] largeBytes = JSON.writeValueAsBytes(large);
+        shrinkDeadLetterTopic(65536);
 
         send(large.documentId(), largeBytes);
         send(next.documentId(), JSON.writeValueAsBytes(next)); // one partition: only parsed once the first is past
@@ -93,6 +111,16 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
         // still not UTF-8, so dead-lettered again, again as a pointer: nothing loops, nothing is lost
         assertThat(deadLetters(large.documentId(), 2).get(1).headers().lastHeader(OversizedDeadLetters.HEADER))
                 .isNotNull();
+    }
+
+    /** As if someone else had created the dead-letter topic with a smaller limit than this service declares. */
+    private void shrinkDeadLetterTopic(int maxMessageBytes) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, properties.topics().deadLetter());
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
+                    new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)),
+                    AlterConfigOp.OpType.SET)))).all().get();
+        }
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String key) {
