@@ -30,6 +30,16 @@ final class KraftBroker implements AutoCloseable {
     }
 
     static KraftBroker start(Path logDir, int port, int controllerPort) throws Exception {
+        return start(logDir, port, controllerPort, false);
+    }
+
+    /**
+     * @param fsync flush every append to the disk before it is acknowledged. Without it the log is written to the
+     *              operating system at once (a killed broker loses nothing) and to the disk when the system
+     *              decides, so a power cut can take the last seconds; with one broker there is no replica to
+     *              cover for that.
+     */
+    static KraftBroker start(Path logDir, int port, int controllerPort, boolean fsync) throws Exception {
         Files.createDirectories(logDir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
@@ -50,6 +60,9 @@ final class KraftBroker implements AutoCloseable {
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "true");
+        if (fsync) {
+            props.put("log.flush.interval.messages", "1");
+        }
         format(logDir);
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();

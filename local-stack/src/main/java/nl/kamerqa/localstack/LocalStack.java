@@ -47,27 +47,30 @@ public final class LocalStack implements AutoCloseable {
     /** What to start: infrastructure is started here unless an external address is given. */
     public record Settings(Path dataDir, boolean persistent, String kafkaBootstrapServers, String mongoUri,
                            int kafkaPort, int mongoPort, int ingestPort, int parserPort, int queryPort,
-                           List<String> extraArgs) {
+                           List<String> extraArgs, boolean fsync) {
 
         /**
          * The one-command local run: fixed ports, data under ./data kept across restarts; the environment may
          * override them (KAMERQA_DATA_DIR, KAFKA_PORT, MONGODB_PORT, INGEST_PORT, PARSER_PORT, QUERY_PORT).
+         * KAMERQA_LOCAL_FSYNC=true forces every broker append and store commit to the disk, so that a power cut
+         * loses nothing either (a hard kill loses nothing without it).
          */
         public static Settings fromEnvironment() {
             return new Settings(Path.of(env("KAMERQA_DATA_DIR", "data")), true, null, null,
                     Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("MONGODB_PORT", "27017")),
                     Integer.parseInt(env("INGEST_PORT", "8081")), Integer.parseInt(env("PARSER_PORT", "8082")),
-                    Integer.parseInt(env("QUERY_PORT", "8083")), List.of());
+                    Integer.parseInt(env("QUERY_PORT", "8083")), List.of(),
+                    Boolean.parseBoolean(env("KAMERQA_LOCAL_FSYNC", "false")));
         }
 
         /** For tests: free ports, temporary Kafka logs, MongoDB in memory. */
         public static Settings forTests(Path tempDir) {
-            return new Settings(tempDir, false, null, null, 0, 0, 0, 0, 0, List.of());
+            return new Settings(tempDir, false, null, null, 0, 0, 0, 0, 0, List.of(), false);
         }
 
         /** For tests against existing infrastructure (e.g. Testcontainers). */
         public static Settings external(String kafkaBootstrapServers, String mongoUri) {
-            return new Settings(null, false, kafkaBootstrapServers, mongoUri, 0, 0, 0, 0, 0, List.of());
+            return new Settings(null, false, kafkaBootstrapServers, mongoUri, 0, 0, 0, 0, 0, List.of(), false);
         }
 
         private static String env(String name, String fallback) {
@@ -96,7 +99,8 @@ public final class LocalStack implements AutoCloseable {
             if (!settings.persistent()) {
                 started.add(() -> KraftBroker.deleteQuietly(logDir)); // closed in reverse: after the broker
             }
-            KraftBroker broker = KraftBroker.start(logDir, freeIfZero(settings.kafkaPort()), freePort());
+            KraftBroker broker = KraftBroker.start(logDir, freeIfZero(settings.kafkaPort()), freePort(),
+                    settings.fsync());
             started.add(broker);
             kafkaBootstrapServers = broker.bootstrapServers();
         }
@@ -104,7 +108,7 @@ public final class LocalStack implements AutoCloseable {
             mongoUri = settings.mongoUri();
         } else {
             MongoWireServer mongo = settings.persistent()
-                    ? MongoWireServer.onDisk(settings.dataDir().resolve("mongo.mv"), settings.mongoPort())
+                    ? MongoWireServer.onDisk(settings.dataDir().resolve("mongo.mv"), settings.mongoPort(), settings.fsync())
                     : MongoWireServer.inMemory(settings.mongoPort());
             started.add(mongo);
             mongoUri = mongo.connectionString() + "/kamerqa";

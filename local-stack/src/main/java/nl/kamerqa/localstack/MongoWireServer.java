@@ -2,7 +2,6 @@ package nl.kamerqa.localstack;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
@@ -10,8 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * An embedded MongoDB-wire server (mongo-java-server). With a file it keeps its data in H2's MVStore, so documents
- * survive a restart of the local stack; without one it keeps them in memory (tests).
+ * An embedded MongoDB-wire server (mongo-java-server). With a file it keeps its data in H2's MVStore, committed
+ * before each write is acknowledged ({@link CommittingH2Backend}), so documents survive a restart and a hard kill
+ * of the local stack; without one it keeps them in memory (tests).
  */
 final class MongoWireServer implements AutoCloseable {
 
@@ -24,8 +24,13 @@ final class MongoWireServer implements AutoCloseable {
     }
 
     static MongoWireServer onDisk(Path file, int port) throws IOException {
+        return onDisk(file, port, false);
+    }
+
+    /** @param fsync force each commit to the disk too (survives a power cut; costs a disk flush per commit) */
+    static MongoWireServer onDisk(Path file, int port, boolean fsync) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return start(new H2Backend(file.toAbsolutePath().toString()), port);
+        return start(CommittingH2Backend.open(file.toAbsolutePath().toString(), fsync), port);
     }
 
     static MongoWireServer inMemory(int port) {

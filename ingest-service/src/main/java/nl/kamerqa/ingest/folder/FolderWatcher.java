@@ -120,9 +120,13 @@ public class FolderWatcher extends FeedPoller {
 
     private void fail(Path file, String reason, PollRun run) throws IOException {
         Path target = move(file, FAILED);
-        Files.writeString(target.resolveSibling(target.getFileName() + REASON_SUFFIX),
+        // written beside it and moved into place, so whoever watches failed/ never reads a half-written reason
+        Path reasonFile = target.resolveSibling(target.getFileName() + REASON_SUFFIX);
+        Path partial = target.resolveSibling(target.getFileName() + REASON_SUFFIX + ".part");
+        Files.writeString(partial,
                 reason + System.lineSeparator() + "at " + env.clock().instant() + System.lineSeparator(),
                 StandardCharsets.UTF_8);
+        Files.move(partial, reasonFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         run.count(FeedMetrics.Item.FAILED);
         log.warn("folder: {} refused and moved to {}: {}", file.getFileName(), target, reason);
     }

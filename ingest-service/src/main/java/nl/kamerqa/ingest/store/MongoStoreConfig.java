@@ -1,9 +1,11 @@
 package nl.kamerqa.ingest.store;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,5 +34,17 @@ public class MongoStoreConfig {
         return settings -> settings
                 .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(socket -> socket.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The ledger and the feed checkpoints are written with {@code w: majority, j: true}: a checkpoint that MongoDB
+     * loses after acknowledging it would make a feed read items again (deduplicated, but work), and a lost ledger
+     * entry would publish a duplicate. A write concern in the URI wins.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer durableWrites(MongoConnectionDetails connection) {
+        WriteConcern configured = connection.getConnectionString().getWriteConcern();
+        WriteConcern concern = configured == null ? WriteConcern.MAJORITY.withJournal(true) : configured;
+        return settings -> settings.writeConcern(concern);
     }
 }

@@ -1,6 +1,7 @@
 package nl.kamerqa.ingest.store;
 
 import com.mongodb.MongoClientSettings;
+import com.mongodb.WriteConcern;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,7 +15,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Credentials and TLS in MONGODB_URI reach the driver; the service's own timeouts do not override the URI's. */
+/**
+ * Credentials and TLS in MONGODB_URI reach the driver; the service's own timeouts and write concern do not override
+ * the URI's.
+ */
 class MongoStoreConfigTest {
 
     @Configuration(proxyBeanMethods = false)
@@ -59,5 +63,13 @@ class MongoStoreConfigTest {
                     assertThat(settings.getClusterSettings().getServerSelectionTimeout(TimeUnit.MILLISECONDS))
                             .isEqualTo(4000);
                 });
+    }
+
+    @Test
+    void writesWaitForAMajorityJournalUnlessTheUriSetsAWriteConcern() {
+        runner.withPropertyValues("spring.mongodb.uri=mongodb://127.0.0.1:9/kamerqa").run(context ->
+                assertThat(settings(context).getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true)));
+        runner.withPropertyValues("spring.mongodb.uri=mongodb://127.0.0.1:9/kamerqa?w=1").run(context ->
+                assertThat(settings(context).getWriteConcern()).isEqualTo(WriteConcern.W1));
     }
 }

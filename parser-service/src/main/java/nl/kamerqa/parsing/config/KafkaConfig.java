@@ -8,6 +8,10 @@ import nl.kamerqa.parsing.ParserMetrics.DeliveryFailure;
 import nl.kamerqa.parsing.messaging.DeadLetterReasons;
 import nl.kamerqa.parsing.messaging.OversizedDeadLetters;
 import nl.kamerqa.parsing.messaging.RawDocumentListener;
+import nl.kamerqa.parsing.messaging.StoredOffsetsSeeker;
+import nl.kamerqa.parsing.ConsumedPositions;
+import nl.kamerqa.parsing.Origin;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,7 +31,9 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -136,7 +142,7 @@ public class KafkaConfig {
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, ParserProperties properties,
-                                         ParserMetrics metrics) {
+                                         ParserMetrics metrics, ConsumedPositions positions) {
         String deadLetterTopic = properties.topics().deadLetter();
         // partition -1: Kafka picks by key, so the dead-letter topic need not match the raw topic's partitions
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
@@ -161,6 +167,7 @@ public class KafkaConfig {
                         record.key(), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
                 deadLetters.accept(OversizedDeadLetters.withoutValue(record, e), consumer, failure);
             }
+            recordConsumed(positions, record, consumer);
             FailureReason reason = DeadLetterReasons.reason(failure);
             metrics.deadLettered(reason);
             withDocumentId(record, () -> log.warn(
@@ -187,6 +194,31 @@ public class KafkaConfig {
         });
         handler.addNotRetryableExceptions(RetryPolicy.PERMANENT.toArray(Class[]::new));
         return handler;
+    }
+
+    /**
+     * A dead-lettered record is done too. Not fatal when MongoDB refuses: Kafka's commit still moves on, and the next
+     * record's entry covers this one; only a restart before that would dead-letter it a second time.
+     */
+    private static void recordConsumed(ConsumedPositions positions, ConsumerRecord<?, ?> record, Consumer<?, ?> consumer) {
+        try {
+            positions.consumed(consumer.groupMetadata().groupId(),
+                    new Origin(record.topic(), record.partition(), record.offset()));
+        } catch (RuntimeException e) {
+            log.warn("stage=dead-lettered documentId={} outcome=position-not-stored source={}-{}@{} detail={}",
+                    record.key(), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
+        }
+    }
+
+    /**
+     * Every listener container starts its partitions where MongoDB says this group got to
+     * ({@link StoredOffsetsSeeker}), not at Kafka's committed offsets.
+     */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> storedOffsetsSeeking(
+            ConsumedPositions positions, ParserProperties properties) {
+        StoredOffsetsSeeker seeker = new StoredOffsetsSeeker(positions, properties.storedOffsetsPatience());
+        return container -> container.getContainerProperties().setConsumerRebalanceListener(seeker);
     }
 
     private static void withDocumentId(ConsumerRecord<?, ?> record, Runnable logging) {

@@ -13,7 +13,12 @@ import nl.kamerqa.parsing.ParsingApplication;
 import nl.kamerqa.parsing.ParsingService;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
+import nl.kamerqa.parsing.store.MongoConsumedPositions;
 import nl.kamerqa.parsing.store.DocumentStore;
+import com.mongodb.client.model.Updates;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,6 +45,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,6 +60,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -115,6 +122,8 @@ class RawDocumentListenerIntegrationTest {
     DocumentStore store;
     @MockitoSpyBean
     QaParser qaParser;
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
     @LocalServerPort
     int port;
 
@@ -370,6 +379,49 @@ class RawDocumentListenerIntegrationTest {
                 HTTP.send(get("/actuator/prometheus"), HttpResponse.BodyHandlers.ofString()).body())
                 .containsPattern("kafka_consumer_fetch_manager_records_lag\\{[^}]*application=\"parser-service\"[^}]*"
                         + "partition=\"[0-2]\"[^}]*topic=\"" + Pattern.quote(properties.topics().raw()) + "\""));
+    }
+
+    @Test
+    void storeThatLostItsLastWritesGetsThemBackFromTheRawTopicWhenTheConsumerRestarts() throws Exception {
+        RawDocument raw = Samples.plainText("kst-36200-VII-911", "Vraag 1\nDe leden van de GroenLinks-PvdA-fractie ...");
+        send(raw.documentId(), JSON.writeValueAsBytes(raw));
+        Document stored = awaitPublished(raw.documentId());
+        Document provenance = stored.get("provenance", Document.class);
+        int partition = provenance.getInteger("partition");
+        long offset = ((Number) provenance.get("offset")).longValue();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(storedNextOffset(partition)).isEqualTo(offset + 1));
+
+        // what a hard kill of a store that had not yet made its last writes durable leaves behind: the document and
+        // the store's record of having consumed it are both gone, while Kafka's committed offset is already past it
+        database.getCollection("questions").deleteMany(eq("documentId", raw.documentId()));
+        database.getCollection("documents").deleteOne(eq("_id", raw.documentId()));
+        database.getCollection(MongoConsumedPositions.COLLECTION).updateOne(eq("partition", partition),
+                Updates.set("nextOffset", offset));
+        MessageListenerContainer container = listeners.getListenerContainer(RawDocumentListener.ID);
+        container.stop();
+        container.start();
+
+        Document again = awaitPublished(raw.documentId());
+        assertThat(again.getString("contentSha256")).isEqualTo(raw.contentSha256());
+        assertThat(storedNextOffset(partition)).isEqualTo(offset + 1);
+    }
+
+    @Test
+    void deadLetteredRecordCountsAsConsumedInTheStore() throws Exception {
+        String key = "kst-36200-VII-912";
+        send(key, "not JSON either".getBytes(StandardCharsets.UTF_8));
+
+        ConsumerRecord<String, byte[]> dead = awaitOne(properties.topics().deadLetter(), key);
+        int partition = ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION).value()).getInt();
+        long offset = ByteBuffer.wrap(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value()).getLong();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(storedNextOffset(partition)).isEqualTo(offset + 1));
+    }
+
+    /** The offset the store says the parser's group resumes at in that raw-topic partition, or null. */
+    private Long storedNextOffset(int partition) {
+        Document entry = database.getCollection(MongoConsumedPositions.COLLECTION)
+                .find(and(eq("topic", properties.topics().raw()), eq("partition", partition))).first();
+        return entry == null ? null : ((Number) entry.get("nextOffset")).longValue();
     }
 
     private void send(String key, byte[] value) throws Exception {

@@ -1,0 +1,63 @@
+package nl.kamerqa.localstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The embedded MongoDB-wire server keeps what it acknowledged: right after each reply, a copy of its file (what a
+ * {@code kill -9} at that moment would leave on disk) already holds the write. The plain H2 backend commits about once
+ * a second, so its copies miss the latest writes.
+ */
+class CommittingH2BackendTest {
+
+    @Test
+    void everyAcknowledgedInsertReplaceAndDeleteIsInTheFileBeforeTheReply(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> documents = client.getDatabase("kamerqa").getCollection("documents");
+            for (int i = 0; i < 10; i++) {
+                documents.insertOne(new Document("_id", "d" + i).append("version", 1));
+                assertThat(onDiskNow(file, dir, "insert-" + i)).as("after insert %d", i).containsEntry("d" + i, 1);
+
+                documents.replaceOne(Filters.eq("_id", "d" + i), new Document("_id", "d" + i).append("version", 2));
+                assertThat(onDiskNow(file, dir, "replace-" + i)).as("after replace %d", i).containsEntry("d" + i, 2);
+
+                if (i > 0) {
+                    documents.deleteOne(Filters.eq("_id", "d" + (i - 1)));
+                    assertThat(onDiskNow(file, dir, "delete-" + i)).as("after delete %d", i)
+                            .doesNotContainKey("d" + (i - 1));
+                }
+            }
+        }
+    }
+
+    /** Copies the file as it is on disk now and reads the copy with a server of its own: id to version. */
+    private static Map<String, Integer> onDiskNow(Path file, Path dir, String name) throws Exception {
+        Path copy = dir.resolve(name + ".mv");
+        Files.copy(file, copy);
+        MongoServer reader = new MongoServer(new H2Backend(copy.toString()));
+        try (MongoClient client = MongoClients.create(reader.bindAndGetConnectionString())) {
+            Map<String, Integer> versions = new HashMap<>();
+            client.getDatabase("kamerqa").getCollection("documents").find()
+                    .forEach(d -> versions.put(d.getString("_id"), d.getInteger("version")));
+            return versions;
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package nl.kamerqa.parsing;
+
+import java.util.Collection;
+import java.util.Map;
+
+/**
+ * How far a consumer group got in each partition, kept in the same store as what it produced, so that the results
+ * of a record and the record of having consumed it are kept or lost together (RELIABILITY.md, "Hard kill").
+ */
+public interface ConsumedPositions {
+
+    /** The record at {@code origin} and everything before it in its partition are done: resume after it. */
+    void consumed(String group, Origin origin);
+
+    /** Partition to the offset to resume at, for each of these partitions of the topic that has an entry. */
+    Map<Integer, Long> nextOffsets(String group, String topic, Collection<Integer> partitions);
+}

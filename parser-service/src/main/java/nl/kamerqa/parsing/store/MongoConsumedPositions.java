@@ -1,0 +1,69 @@
+package nl.kamerqa.parsing.store;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import nl.kamerqa.parsing.ConsumedPositions;
+import nl.kamerqa.parsing.Origin;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+/**
+ * The {@code consumer_offsets} collection: one entry per group, topic and partition, written after everything a
+ * record led to is stored and acknowledged (document stored, parsed event acknowledged and marked, or dead letter
+ * acknowledged). MongoDB applies a client's writes in order and recovers a prefix of them, so the store never holds
+ * an entry without the writes before it: a store that loses its last writes (a hard kill of the embedded server,
+ * MongoDB without journaling) loses the entry together with the document, and the records are consumed again.
+ */
+@Component
+public class MongoConsumedPositions implements ConsumedPositions {
+
+    public static final String COLLECTION = "consumer_offsets";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> entries;
+
+    public MongoConsumedPositions(MongoDatabase database) {
+        this.entries = database.getCollection(COLLECTION);
+    }
+
+    @Override
+    public void consumed(String group, Origin origin) {
+        String id = id(group, origin.topic(), origin.partition());
+        Document entry = new Document("_id", id)
+                .append("group", group)
+                .append("topic", origin.topic())
+                .append("partition", origin.partition())
+                .append("nextOffset", origin.offset() + 1)
+                .append("updatedAt", new Date());
+        entries.replaceOne(eq("_id", id), entry, UPSERT);
+    }
+
+    @Override
+    public Map<Integer, Long> nextOffsets(String group, String topic, Collection<Integer> partitions) {
+        Map<String, Integer> byId = new HashMap<>();
+        partitions.forEach(p -> byId.put(id(group, topic, p), p));
+        Map<Integer, Long> next = new HashMap<>();
+        for (Document entry : entries.find(in("_id", List.copyOf(byId.keySet())))) {
+            Number offset = entry.get("nextOffset", Number.class);
+            Integer partition = byId.get(entry.getString("_id"));
+            if (offset != null && partition != null) {
+                next.put(partition, offset.longValue());
+            }
+        }
+        return next;
+    }
+
+    private static String id(String group, String topic, int partition) {
+        return group + "/" + topic + "/" + partition;
+    }
+}
