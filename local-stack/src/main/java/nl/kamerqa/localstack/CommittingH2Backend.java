@@ -35,9 +35,19 @@ final class CommittingH2Backend extends H2Backend {
         this.fsync = fsync;
     }
 
-    /** The store's own background writer stays on: it also compacts the file, which commits alone would not. */
+    /**
+     * Without MVStore's background writer: it stores asynchronously (serialised and written by executor threads
+     * after it returns), so a commit that finds its changes already taken by a background store in progress returned
+     * before they were written, and a kill then took them (seen in the hard-kill test). Every store now happens
+     * synchronously in {@link #commit()}.
+     */
     static CommittingH2Backend open(String file, boolean fsync) {
-        return new CommittingH2Backend(new MVStore.Builder().fileName(file).open(), fsync);
+        return new CommittingH2Backend(new MVStore.Builder().fileName(file).autoCommitDisabled().open(), fsync);
+    }
+
+    /** 0: no background commits. */
+    int autoCommitDelay() {
+        return store.getAutoCommitDelay();
     }
 
     @Override

@@ -46,6 +46,16 @@ class CommittingH2BackendTest {
         }
     }
 
+    @Test
+    void storeIsWrittenOnlyBySynchronousCommitsNotByTheAsynchronousBackgroundWriter(@TempDir Path dir) {
+        CommittingH2Backend backend = CommittingH2Backend.open(dir.resolve("mongo.mv").toString(), false);
+        try {
+            assertThat(backend.autoCommitDelay()).as("MVStore's background commit delay").isZero();
+        } finally {
+            backend.close();
+        }
+    }
+
     /** Copies the file as it is on disk now and reads the copy with a server of its own: id to version. */
     private static Map<String, Integer> onDiskNow(Path file, Path dir, String name) throws Exception {
         Path copy = dir.resolve(name + ".mv");
