@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Settings of the automated sources under {@code kamerqa.feeds.*}. Every source is off unless enabled, so a
@@ -97,11 +99,12 @@ public record FeedProperties(
     }
 
     /**
-     * Tweede Kamer open data, OData (v4 at /OData/v4/2.0/; v5 renamed fields, so the mapping is configurable).
+     * Tweede Kamer open data, OData (v4 at /OData/v4/2.0/; for v5 no official field list was found, so the mapping
+     * is configurable and checked against the service's {@code $metadata} at start).
      *
      * @param baseUrl the service root, e.g. https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/
      * @param version {@code v4} or {@code v5}: which built-in field mapping to start from
-     * @param since   modification time the very first poll starts from
+     * @param since   the change time (ApiGewijzigdOp) the very first poll starts from
      * @param soorten document kinds followed; empty = all
      * @param mapping per-field overrides of the version's mapping (entity set, paths of fields)
      */
@@ -139,34 +142,42 @@ public record FeedProperties(
      * @param entitySet the entity set polled
      * @param expand    the {@code $expand} sent with it
      * @param resource  path of an item's file below the service root, {@code {id}} is replaced
+     * @param watermark when the change became visible in the API: polled on ({@code ge} the checkpoint), ordered by,
+     *                  and an item's version in the item ledger
+     * @param modified  the source system's change time, passed on as metadata only: a change can reach the API
+     *                  later than this time says, so polling on it would miss that change
      */
-    public record ODataMapping(String entitySet, String expand, String resource, String id, String modified,
-                               String deleted, String soort, String nummer, String titel, String onderwerp,
-                               String datum, String vergaderjaar, String volgnummer, String aanhangselnummer,
-                               String dossierNummer, String dossierToevoeging, String externeIdentifier,
-                               String contentType, String indiener, String fractie) {
+    public record ODataMapping(String entitySet, String expand, String resource, String id, String watermark,
+                               String modified, String deleted, String soort, String nummer, String titel,
+                               String onderwerp, String datum, String vergaderjaar, String volgnummer,
+                               String aanhangselnummer, String dossierNummer, String dossierToevoeging,
+                               String externeIdentifier, String contentType, String indiener, String fractie) {
 
-        /** The v4 API: entity set Document with expanded DocumentVersie, Kamerstukdossier and DocumentActor. */
+        /**
+         * The v4 API: entity set Document with expanded DocumentVersie, Kamerstukdossier (many-to-many: an array,
+         * possibly empty) and DocumentActor.
+         */
         public static ODataMapping v4() {
             return new ODataMapping("Document",
                     "DocumentVersie($select=ExterneIdentifier,Versienummer),Kamerstukdossier($select=Nummer,Toevoeging),"
                             + "DocumentActor($select=ActorNaam,ActorFractie,Relatie)",
-                    "Document({id})/resource", "Id", "GewijzigdOp", "Verwijderd", "Soort", "DocumentNummer", "Titel",
-                    "Onderwerp", "Datum", "Vergaderjaar", "Volgnummer", "Aanhangselnummer", "Kamerstukdossier/Nummer",
-                    "Kamerstukdossier/Toevoeging", "DocumentVersie/ExterneIdentifier", "ContentType",
-                    "DocumentActor[Relatie=Indiener]/ActorNaam", "DocumentActor[Relatie=Indiener]/ActorFractie");
+                    "Document({id})/resource", "Id", "ApiGewijzigdOp", "GewijzigdOp", "Verwijderd", "Soort",
+                    "DocumentNummer", "Titel", "Onderwerp", "Datum", "Vergaderjaar", "Volgnummer", "Aanhangselnummer",
+                    "Kamerstukdossier/Nummer", "Kamerstukdossier/Toevoeging", "DocumentVersie/ExterneIdentifier",
+                    "ContentType", "DocumentActor[Relatie=Indiener]/ActorNaam",
+                    "DocumentActor[Relatie=Indiener]/ActorFractie");
         }
 
         /**
-         * The v5 API as this project reads it: the file-carrying DocumentVersie is the entity polled and the
-         * document's own fields sit below its {@code Document} (so {@code DocumentNummer} became
-         * {@code DocumentVersie/Document/Nummer}). Check against the service's {@code $metadata} and override
-         * single fields under {@code kamerqa.feeds.odata.mapping.*} where it differs.
+         * The v5 API as this project assumes it, from no official source: the file-carrying DocumentVersie is the
+         * entity polled and the document's own fields sit below its {@code Document} (so {@code DocumentNummer}
+         * became {@code DocumentVersie/Document/Nummer}). The poller checks it against the service's
+         * {@code $metadata}; override single fields under {@code kamerqa.feeds.odata.mapping.*} where it differs.
          */
         public static ODataMapping v5() {
             return new ODataMapping("DocumentVersie", "Document($expand=Kamerstukdossier,DocumentActor)",
-                    "DocumentVersie({id})/resource", "Id", "GewijzigdOp", "Verwijderd", "Document/Soort",
-                    "Document/Nummer", "Document/Titel", "Document/Onderwerp", "Document/Datum",
+                    "DocumentVersie({id})/resource", "Id", "ApiGewijzigdOp", "GewijzigdOp", "Verwijderd",
+                    "Document/Soort", "Document/Nummer", "Document/Titel", "Document/Onderwerp", "Document/Datum",
                     "Document/Vergaderjaar", "Document/Volgnummer", "Document/Aanhangselnummer",
                     "Document/Kamerstukdossier/Nummer", "Document/Kamerstukdossier/Toevoeging", "ExterneIdentifier",
                     "ContentType", "Document/DocumentActor[Relatie=Indiener]/ActorNaam",
@@ -179,12 +190,36 @@ public record FeedProperties(
                 return this;
             }
             return new ODataMapping(or(o.entitySet, entitySet), or(o.expand, expand), or(o.resource, resource),
-                    or(o.id, id), or(o.modified, modified), or(o.deleted, deleted), or(o.soort, soort),
-                    or(o.nummer, nummer), or(o.titel, titel), or(o.onderwerp, onderwerp), or(o.datum, datum),
-                    or(o.vergaderjaar, vergaderjaar), or(o.volgnummer, volgnummer),
+                    or(o.id, id), or(o.watermark, watermark), or(o.modified, modified), or(o.deleted, deleted),
+                    or(o.soort, soort), or(o.nummer, nummer), or(o.titel, titel), or(o.onderwerp, onderwerp),
+                    or(o.datum, datum), or(o.vergaderjaar, vergaderjaar), or(o.volgnummer, volgnummer),
                     or(o.aanhangselnummer, aanhangselnummer), or(o.dossierNummer, dossierNummer),
                     or(o.dossierToevoeging, dossierToevoeging), or(o.externeIdentifier, externeIdentifier),
                     or(o.contentType, contentType), or(o.indiener, indiener), or(o.fractie, fractie));
+        }
+
+        /** The field paths read from an item, by their property name below {@code kamerqa.feeds.odata.mapping}. */
+        public Map<String, String> fieldPaths() {
+            Map<String, String> paths = new LinkedHashMap<>();
+            paths.put("id", id);
+            paths.put("watermark", watermark);
+            paths.put("modified", modified);
+            paths.put("deleted", deleted);
+            paths.put("soort", soort);
+            paths.put("nummer", nummer);
+            paths.put("titel", titel);
+            paths.put("onderwerp", onderwerp);
+            paths.put("datum", datum);
+            paths.put("vergaderjaar", vergaderjaar);
+            paths.put("volgnummer", volgnummer);
+            paths.put("aanhangselnummer", aanhangselnummer);
+            paths.put("dossier-nummer", dossierNummer);
+            paths.put("dossier-toevoeging", dossierToevoeging);
+            paths.put("externe-identifier", externeIdentifier);
+            paths.put("content-type", contentType);
+            paths.put("indiener", indiener);
+            paths.put("fractie", fractie);
+            return paths;
         }
 
         private static String or(String override, String base) {

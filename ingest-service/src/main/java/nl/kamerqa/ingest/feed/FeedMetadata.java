@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  */
 public final class FeedMetadata {
 
-    /** Kamerstuk dossier, as officielebekendmakingen writes it: {@code 36200-VII}. */
+    /** Kamerstuk dossier, as officielebekendmakingen writes it: {@code 36200-VII}; several separated by "; ". */
     public static final String DOSSIER = "dossier";
     /** Number within the dossier (Kamerstuk volgnummer): {@code 147}. */
     public static final String ONDERNUMMER = "ondernummer";

@@ -2,6 +2,7 @@ package nl.kamerqa.ingest.feed;
 
 import nl.kamerqa.ingest.DocumentIds;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,8 +13,8 @@ import java.util.regex.Pattern;
 public final class OfficialIds {
 
     private static final Pattern VERGADERJAAR = Pattern.compile("(\\d{4})\\s*[-–/]\\s*(\\d{4})");
-    private static final Pattern FULL_AANHANGSEL = Pattern.compile("(\\d{8})-(\\d{1,6})");
-    private static final Pattern SHORT_AANHANGSEL = Pattern.compile("(\\d{4})(\\d{2})-(\\d{1,6})");
+    // convention: the Tweede Kamer writes an Aanhangselnummer as YYyyNNNNN, 171800824 = 2017-2018 nr. 824
+    private static final Pattern TK_AANHANGSEL = Pattern.compile("(\\d{2})(\\d{2})(\\d{5})");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,6}");
 
     private OfficialIds() {
@@ -33,6 +34,15 @@ public final class OfficialIds {
         return valid("kst-" + dossier + "-" + volgnummer.strip());
     }
 
+    /**
+     * The kamerstuk id when the document lies in exactly one dossier. A document in several dossiers (OData's
+     * Kamerstukdossier is many-to-many) gets none: which dossier its number belongs to is not in the data, and
+     * a wrong official id would make it a version of another document.
+     */
+    public static String kamerstukInDossiers(List<String> dossiers, String volgnummer) {
+        return dossiers.size() == 1 ? kamerstukInDossier(dossiers.get(0), volgnummer) : null;
+    }
+
     /** The dossier as officielebekendmakingen writes it ({@code 36200-VII}), or null. */
     public static String dossier(String dossierNummer, String toevoeging) {
         if (dossierNummer == null || !NUMBER.matcher(dossierNummer.strip()).matches()) {
@@ -43,30 +53,37 @@ public final class OfficialIds {
     }
 
     /**
-     * {@code ah-tk-20262027-412} from an aanhangsel number in any of the forms seen ({@code 412} with the
-     * vergaderjaar, {@code 20262027-412}, {@code 202627-412}); else null.
+     * {@code ah-tk-20172018-824} from an aanhangsel number: the Tweede Kamer's nine digits {@code 171800824}
+     * (the vergaderjaar is in the number), or officielebekendmakingen's plain {@code 824} with the vergaderjaar
+     * ({@code 2017-2018}); else null.
      */
     public static String aanhangsel(String aanhangselnummer, String vergaderjaar) {
         if (aanhangselnummer == null || aanhangselnummer.isBlank()) {
             return null;
         }
         String nr = aanhangselnummer.strip();
-        Matcher full = FULL_AANHANGSEL.matcher(nr);
-        if (full.matches()) {
-            return valid("ah-tk-" + full.group(1) + "-" + full.group(2));
+        Matcher tk = TK_AANHANGSEL.matcher(nr);
+        if (tk.matches()) {
+            int first = century(Integer.parseInt(tk.group(1)));
+            int second = Integer.parseInt(tk.group(2));
+            int number = Integer.parseInt(tk.group(3));
+            if ((first + 1) % 100 != second || number < 1) {
+                return null;
+            }
+            return valid("ah-tk-" + first + (first + 1) + "-" + number);
         }
-        Matcher shortForm = SHORT_AANHANGSEL.matcher(nr);
-        if (shortForm.matches()) {
-            int first = Integer.parseInt(shortForm.group(1));
-            return valid("ah-tk-" + first + (first + 1) + "-" + shortForm.group(3));
-        }
-        if (NUMBER.matcher(nr).matches() && vergaderjaar != null) {
+        if (NUMBER.matcher(nr).matches() && Integer.parseInt(nr) > 0 && vergaderjaar != null) {
             Matcher year = VERGADERJAAR.matcher(vergaderjaar);
             if (year.find()) {
                 return valid("ah-tk-" + year.group(1) + year.group(2) + "-" + Integer.parseInt(nr));
             }
         }
         return null;
+    }
+
+    // officielebekendmakingen's Aanhangsels begin in 1995; two digits 90-99 are the 1990s, the rest this century
+    private static int century(int twoDigits) {
+        return twoDigits >= 90 ? 1900 + twoDigits : 2000 + twoDigits;
     }
 
     private static String valid(String id) {

@@ -97,15 +97,31 @@ public final class PoliteHttpClient {
      * @throws FeedException when every attempt failed with a retryable answer or an I/O error
      */
     public synchronized Response get(URI uri, String accept, long maxBytes) throws FeedException, InterruptedException {
+        Response last = getAnswer(uri, accept, maxBytes);
+        if (retryable(last.status())) {
+            throw new FeedException(last.describe() + " (gave up after " + politeness.maxAttempts() + " attempts)");
+        }
+        return last;
+    }
+
+    /**
+     * Like {@link #get}, but a server error (5xx) that persisted through every attempt is returned instead of
+     * thrown: for a file whose server did answer, so the caller can fail that item and go on (the SyncFeed
+     * answers 500 for a file it does not have). Throttling (429, 408), I/O errors and timeouts still throw.
+     */
+    public synchronized Response getAnswer(URI uri, String accept, long maxBytes)
+            throws FeedException, InterruptedException {
         String lastFailure = null;
         for (int attempt = 1; ; attempt++) {
             pause();
             Duration retryAfter = null;
+            Response serverError = null;
             try {
                 Response response = send(uri, accept, maxBytes);
                 if (!retryable(response.status())) {
                     return response;
                 }
+                serverError = response.status() >= 500 ? response : null;
                 lastFailure = response.describe();
                 retryAfter = parseRetryAfter(response.retryAfter(), clock.instant()).orElse(null);
             } catch (HttpTimeoutException e) {
@@ -116,6 +132,9 @@ public final class PoliteHttpClient {
                 lastRequestEnded = clock.instant();
             }
             if (attempt >= politeness.maxAttempts()) {
+                if (serverError != null) {
+                    return serverError;
+                }
                 throw new FeedException(lastFailure + " (gave up after " + attempt + " attempts)");
             }
             Duration wait = backoff(attempt, politeness.backoff(), politeness.maxBackoff(), random.getAsDouble());
@@ -126,6 +145,21 @@ public final class PoliteHttpClient {
             log.info("{}: {}; attempt {} of {}, retrying in {} ms", feed, lastFailure, attempt,
                     politeness.maxAttempts(), wait.toMillis());
             sleeper.sleep(wait);
+        }
+    }
+
+    /**
+     * {@code href} resolved against {@code base}, when the result is an http(s) URL with a host; else empty.
+     * Feeds do carry links that no client can follow (hosts rewritten to {@code __MOCK_SERVICE__}, a scheme
+     * {@code httbroken:} in recorded SRU answers): they fail their item, not the poll.
+     */
+    public static Optional<URI> resolve(URI base, String href) {
+        try {
+            URI uri = base.resolve(href.strip());
+            boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            return http && uri.getHost() != null ? Optional.of(uri) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

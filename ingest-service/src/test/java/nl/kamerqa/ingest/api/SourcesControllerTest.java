@@ -61,7 +61,7 @@ class SourcesControllerTest {
     @Test
     void everySourceIsListedWithItsCheckpointLastSuccessLastErrorAndCounts() throws Exception {
         given(sources.status()).willReturn(List.of(
-                new SourceStatus("syncfeed", true, Map.of("skiptoken", "1007"), Instant.parse("2026-11-04T08:00:00Z"),
+                new SourceStatus("syncfeed", true, Map.of("skiptoken", "27845310"), Instant.parse("2026-11-04T08:00:00Z"),
                         "HTTP 500 from https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Feed: An error has occurred.",
                         Instant.parse("2026-11-04T07:00:00Z"), new Counts(4, 3, 1, 1, 1),
                         Instant.parse("2026-11-04T08:15:00Z")),
@@ -72,7 +72,7 @@ class SourcesControllerTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].name").value("syncfeed"))
                 .andExpect(jsonPath("$[0].enabled").value(true))
-                .andExpect(jsonPath("$[0].checkpoint.skiptoken").value("1007"))
+                .andExpect(jsonPath("$[0].checkpoint.skiptoken").value("27845310"))
                 .andExpect(jsonPath("$[0].lastSuccess").value("2026-11-04T08:00:00Z"))
                 .andExpect(jsonPath("$[0].lastError").value(containsString("An error has occurred")))
                 .andExpect(jsonPath("$[0].lastErrorAt").value("2026-11-04T07:00:00Z"))

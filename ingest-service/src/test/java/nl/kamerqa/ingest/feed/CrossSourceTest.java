@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * All feeds together, as a fresh stack pointed at the mock servers sees them: every fixture document is
- * published exactly once although two of them come through both the SRU repository and OData, and a restart
- * adds nothing; the admin endpoint and the metrics show the sources' state.
+ * published exactly once although some come through both the SRU repository and OData or the SyncFeed, and a
+ * restart adds nothing; the admin endpoint and the metrics show the sources' state.
  */
 class CrossSourceTest extends FeedIntegrationTest {
 
@@ -42,9 +42,24 @@ class CrossSourceTest extends FeedIntegrationTest {
         assertThat(xml.source()).isEqualTo("sru");
         assertThat(xml.contentType()).isEqualTo(ContentSniffer.XML);
         assertThat(publishedOnce("ah-tk-20262027-430").source()).isEqualTo("sru");
-        assertThat(state(ODataPoller.NAME).counts()).isEqualTo(new Counts(3, 1, 2, 0, 0));
+        assertThat(state(ODataPoller.NAME).counts()).isEqualTo(new Counts(4, 2, 2, 0, 0));
         assertThat(item(ODataPoller.NAME, "7a1c9e20-4b6d-4f3a-8c2e-5d6f7a8b9c02").outcome())
                 .isEqualTo(FeedItem.Outcome.DUPLICATE);
+    }
+
+    @Test
+    void answerWithANineDigitAanhangselnummerThroughSyncFeedAndSruIsPublishedOnce() throws Exception {
+        // the SyncFeed writes Aanhangselnummer 262700441, the repository's record is ah-tk-20262027-441
+        assertThat(sru.poll().succeeded()).isTrue();
+        assertThat(syncFeed.poll().succeeded()).isTrue();
+
+        RawDocument answer = publishedOnce("ah-tk-20262027-441");
+        assertThat(answer.source()).isEqualTo("sru");
+        FeedItem joined = item(SyncFeedPoller.NAME, "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e06");
+        assertThat(joined.outcome()).isEqualTo(FeedItem.Outcome.DUPLICATE);
+        assertThat(joined.documentId()).isEqualTo("ah-tk-20262027-441");
+        assertThat(publishedIds()).filteredOn(id -> id.startsWith("sha256:")).as("no copy under a content id")
+                .hasSize(1); // the SyncFeed's postponement, which has no official id
     }
 
     @Test
@@ -61,26 +76,26 @@ class CrossSourceTest extends FeedIntegrationTest {
         }
 
         assertThat(publishedIds()).doesNotHaveDuplicates().containsExactlyInAnyOrder(
-                "ah-tk-20262027-412", "kst-36600-VII-58", "ah-tk-20262027-415",
+                "ah-tk-20262027-412", "kst-36600-VII-58", "ah-tk-20262027-441",
                 "sha256:" + sha256Hex(fixture("syncfeed/resources/4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e04.pdf")),
-                "kst-36600-XIV-23", "ah-tk-20262027-430",
+                "kst-36600-XIV-23", "ah-tk-20262027-430", "kst-36600-XVI-12",
                 "sha256:" + sha256Hex(fixture("odata/resources/7a1c9e20-4b6d-4f3a-8c2e-5d6f7a8b9c03.pdf")),
-                "ah-tk-20262027-441", "ah-tk-20262027-445");
+                "ah-tk-20262027-445");
 
         JsonNode sources = JSON.readTree(get("/api/admin/sources").body());
         assertThat(sources.size()).isEqualTo(4);
         JsonNode syncfeed = sources.get(0);
         assertThat(syncfeed.get("name").asString()).isEqualTo("syncfeed");
         assertThat(syncfeed.get("enabled").asBoolean()).isTrue();
-        assertThat(syncfeed.at("/checkpoint/skiptoken").asString()).isEqualTo("1007");
+        assertThat(syncfeed.at("/checkpoint/skiptoken").asString()).isEqualTo("27845310");
         assertThat(syncfeed.get("lastSuccess").asString()).isNotBlank();
-        assertThat(syncfeed.at("/counts/fetched").asLong()).isEqualTo(4);
+        assertThat(syncfeed.at("/counts/fetched").asLong()).isEqualTo(5);
         assertThat(syncfeed.at("/counts/published").asLong()).isEqualTo(4);
         assertThat(syncfeed.at("/counts/failed").asLong()).isEqualTo(1);
         assertThat(syncfeed.at("/counts/deleted").asLong()).isEqualTo(1);
-        assertThat(syncfeed.at("/counts/duplicates").asLong()).isZero();
+        assertThat(syncfeed.at("/counts/duplicates").asLong()).as("the re-emitted document").isEqualTo(1);
         assertThat(sources.get(1).get("name").asString()).isEqualTo("odata");
-        assertThat(sources.get(1).at("/checkpoint/modifiedSince").asString()).isEqualTo("2026-11-03T14:30:00+01:00");
+        assertThat(sources.get(1).at("/checkpoint/apiModifiedSince").asString()).isEqualTo("2026-11-03T13:45:00Z");
         assertThat(sources.get(2).get("name").asString()).isEqualTo("sru");
         assertThat(sources.get(2).at("/checkpoint/modifiedSince").asString()).isEqualTo("2026-11-05");
         assertThat(sources.get(3).get("name").asString()).isEqualTo("folder");

@@ -134,6 +134,41 @@ class PoliteHttpClientTest {
     }
 
     @Test
+    void persistentServerErrorForAFileIsReturnedAfterTheRetriesSoOnlyThatItemFails() throws Exception {
+        SERVER.stubFor(get(urlEqualTo("/Resources/missing")).willReturn(aResponse().withStatus(500)
+                .withBody("<?xml version=\"1.0\"?><Error><Message>An error has occurred.</Message></Error>")));
+
+        PoliteHttpClient.Response response = client(politeness(Duration.ZERO, 3, Duration.ofMillis(1),
+                Duration.ofMillis(5))).getAnswer(uri("/Resources/missing"), "*/*", 1000);
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.describe()).contains("An error has occurred.");
+        assertThat(SERVER.findAll(getRequestedFor(urlEqualTo("/Resources/missing")))).as("retried first").hasSize(3);
+    }
+
+    @Test
+    void persistentThrottlingOfAFileStillFailsThePoll() {
+        SERVER.stubFor(get(urlEqualTo("/Resources/busy")).willReturn(aResponse().withStatus(429)));
+
+        assertThatThrownBy(() -> client(politeness(Duration.ZERO, 2, Duration.ofMillis(1), Duration.ofMillis(5)))
+                .getAnswer(uri("/Resources/busy"), "*/*", 1000))
+                .isInstanceOf(FeedException.class).hasMessageContaining("HTTP 429")
+                .hasMessageContaining("gave up after 2 attempts");
+    }
+
+    @Test
+    void linksNoClientCanFollowResolveToNothing() {
+        URI page = URI.create("https://repository.overheid.nl/sru?query=x");
+
+        assertThat(PoliteHttpClient.resolve(page, "/frbr/kst-1.pdf"))
+                .hasValue(URI.create("https://repository.overheid.nl/frbr/kst-1.pdf"));
+        assertThat(PoliteHttpClient.resolve(page, "http://__MOCK_SERVICE__/repository.overheid.nl/frbr/a.pdf"))
+                .as("a host with underscores is no host").isEmpty();
+        assertThat(PoliteHttpClient.resolve(page, "httbroken://repository.overheid.nl/frbr/a.pdf")).isEmpty();
+        assertThat(PoliteHttpClient.resolve(page, "https://host/with space")).isEmpty();
+    }
+
+    @Test
     void timeoutsAreRetried() {
         SERVER.stubFor(get(urlEqualTo("/slow")).willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
         Politeness quick = new Politeness(Duration.ZERO, Duration.ofSeconds(1), Duration.ofMillis(200), 2,

@@ -20,6 +20,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Follows the officielebekendmakingen SRU repository: records modified since the checkpoint date, ascending, a
@@ -42,6 +45,7 @@ public class SruPoller extends FeedPoller {
     private final FeedProperties.Sru settings;
     private final PoliteHttpClient http;
     private final List<String> kamerstukSoorten;
+    private final Set<String> publicatienamen;
 
     public SruPoller(FeedProperties.Sru settings, FeedEnvironment env) {
         super(NAME, settings, env);
@@ -49,6 +53,8 @@ public class SruPoller extends FeedPoller {
         this.http = new PoliteHttpClient(NAME, settings.politeness(), env.userAgent(), env.metrics(), env.clock());
         this.kamerstukSoorten = settings.kamerstukSoorten().stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
                 .toList();
+        this.publicatienamen = settings.publicatienamen().stream().map(s -> s.strip().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -100,9 +106,18 @@ public class SruPoller extends FeedPoller {
         run.offer(id, record.modified(), () -> fetch(record, page));
     }
 
-    /** Kamerstukken only of the kinds followed (by subrubriek or title); other publications all. */
+    /**
+     * Records of the publications asked for, and Kamerstukken only of the kinds followed (by subrubriek or title).
+     * The answer is checked, not trusted to match the query: recorded answers mix Handelingen, Bijlagen and
+     * Kamerstukken.
+     */
     private boolean follow(SruRecord record) {
-        String publicatie = record.first("publicatienaam") != null ? record.first("publicatienaam") : record.first("type");
+        String publicatienaam = record.first("publicatienaam");
+        if (publicatienaam != null && !publicatienamen.isEmpty()
+                && !publicatienamen.contains(publicatienaam.strip().toLowerCase(Locale.ROOT))) {
+            return false;
+        }
+        String publicatie = publicatienaam != null ? publicatienaam : record.first("type");
         if (kamerstukSoorten.isEmpty() || publicatie == null || !KAMERSTUK.equalsIgnoreCase(publicatie.strip())) {
             return true;
         }
@@ -129,8 +144,12 @@ public class SruPoller extends FeedPoller {
         }
         List<String> failures = new ArrayList<>();
         for (Map.Entry<String, String> candidate : candidates.entrySet()) {
-            URI url = page.resolve(candidate.getValue());
-            Response file = http.get(url, "*/*", env.maxDocumentSize());
+            Optional<URI> fetchable = PoliteHttpClient.resolve(page, candidate.getValue());
+            if (fetchable.isEmpty()) {
+                failures.add(candidate.getKey() + ": not a URL to fetch: " + candidate.getValue());
+                continue;
+            }
+            Response file = http.get(fetchable.get(), "*/*", env.maxDocumentSize());
             if (file.ok() && !file.truncated()) {
                 return document(record, candidate.getKey(), file, page);
             }

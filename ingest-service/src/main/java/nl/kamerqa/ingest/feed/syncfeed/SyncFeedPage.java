@@ -8,8 +8,9 @@ import java.util.Map;
  *
  * @param entries the entries in feed order
  * @param next    the feed-level {@code link rel="next"}, null on the last page
+ * @param resume  the feed-level {@code link rel="resume"} of a caught-up page: where to ask again later; else null
  */
-public record SyncFeedPage(List<Entry> entries, String next) {
+public record SyncFeedPage(List<Entry> entries, String next, String resume) {
 
     public SyncFeedPage {
         entries = List.copyOf(entries);
@@ -46,7 +47,7 @@ public record SyncFeedPage(List<Entry> entries, String next) {
             return attributes.get("bijgewerkt");
         }
 
-        /** {@code verwijderd="true"}, also written "True". */
+        /** {@code verwijderd="true"}; real entries also carry "True", which is no xs:boolean but means the same. */
         public boolean deleted() {
             return "true".equalsIgnoreCase(attributes.getOrDefault("verwijderd", "false").strip());
         }

@@ -67,11 +67,15 @@ public final class SyncFeedParser {
     private static SyncFeedPage feed(XMLStreamReader r) throws XMLStreamException {
         List<Entry> entries = new ArrayList<>();
         String next = null;
+        String resume = null;
         while (r.nextTag() == XMLStreamReader.START_ELEMENT) {
             switch (r.getLocalName()) {
                 case "link" -> {
-                    if ("next".equals(r.getAttributeValue(null, "rel"))) {
+                    String rel = r.getAttributeValue(null, "rel");
+                    if ("next".equals(rel)) {
                         next = r.getAttributeValue(null, "href");
+                    } else if ("resume".equals(rel)) {
+                        resume = r.getAttributeValue(null, "href");
                     }
                     SafeXml.skip(r);
                 }
@@ -79,7 +83,7 @@ public final class SyncFeedParser {
                 default -> SafeXml.skip(r);
             }
         }
-        return new SyncFeedPage(entries, next);
+        return new SyncFeedPage(entries, next, resume);
     }
 
     private static Entry entry(XMLStreamReader r) throws XMLStreamException {

@@ -33,7 +33,9 @@ import java.util.stream.Collectors;
  * then recognise). Entries have no change id: an entity version is (GUID, bijgewerkt).
  *
  * <p>Documents of the followed soorten are fetched from their enclosure; {@code verwijderd} entries are recorded as
- * deletions without fetching anything; an enclosure that answers 404 (as JSON) fails that entry only.
+ * deletions without fetching anything; an enclosure that answers 404 or, after the retries, 500 (how the SyncFeed
+ * answers for a file it does not have) fails that entry only. A caught-up page has no entries and no
+ * {@code next}, only a {@code resume} link: its skiptoken becomes the checkpoint.
  */
 public class SyncFeedPoller extends FeedPoller {
 
@@ -89,7 +91,12 @@ public class SyncFeedPoller extends FeedPoller {
             }
             String next = skiptoken(page.next());
             if (page.entries().isEmpty() || next == null || next.equals(requested)) {
-                // the last page: the next poll asks for the same skiptoken and sees what came since
+                // the last page: the next poll asks where a caught-up page says to resume, else for the same
+                // skiptoken, and sees what came since
+                String resume = skiptoken(page.resume());
+                if (resume != null && !resume.equals(run.checkpoint().get(SKIPTOKEN))) {
+                    run.checkpoint(checkpointOf(SKIPTOKEN, resume));
+                }
                 return;
             }
             if (!next.equals(run.checkpoint().get(SKIPTOKEN))) {
@@ -126,8 +133,10 @@ public class SyncFeedPoller extends FeedPoller {
 
     private IncomingDocument fetch(Entry entry, Entity entity, URI page)
             throws FeedException, ItemFailedException, InterruptedException {
-        URI enclosure = page.resolve(entry.enclosure());
-        Response file = http.get(enclosure, "*/*", env.maxDocumentSize());
+        URI enclosure = PoliteHttpClient.resolve(page, entry.enclosure())
+                .orElseThrow(() -> new ItemFailedException("enclosure is not a URL to fetch: " + entry.enclosure()));
+        // a missing file is answered with 500, retried, and then fails this entry only
+        Response file = http.getAnswer(enclosure, "*/*", env.maxDocumentSize());
         if (!file.ok()) {
             throw new ItemFailedException("enclosure " + file.describe());
         }

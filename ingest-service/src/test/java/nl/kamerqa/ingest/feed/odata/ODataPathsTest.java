@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Arrays;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ODataPathsTest {
@@ -33,14 +36,28 @@ class ODataPathsTest {
     }
 
     @Test
+    void nummerAndToevoegingOfEachDossierStayTogether() {
+        JsonNode twoDossiers = JsonMapper.builder().build().readTree("""
+                {"Kamerstukdossier": [{"Nummer": 31839, "Toevoeging": null}, {"Nummer": 36600, "Toevoeging": "XVI"}]}""");
+
+        assertThat(ODataPaths.rows(twoDossiers, "Kamerstukdossier/Nummer", "Kamerstukdossier/Toevoeging"))
+                .containsExactly(Arrays.asList("31839", null), List.of("36600", "XVI"));
+        assertThat(ODataPaths.rows(ITEM, "Kamerstukdossier/Nummer", "Kamerstukdossier/Toevoeging"))
+                .as("a single expanded object").containsExactly(List.of("36600", "XIV"));
+        assertThat(ODataPaths.rows(JsonMapper.builder().build().readTree("{\"Kamerstukdossier\": []}"),
+                "Kamerstukdossier/Nummer", "Kamerstukdossier/Toevoeging")).isEmpty();
+    }
+
+    @Test
     void aConfiguredFieldOverridesTheVersionDefaultAndNothingElse() {
-        ODataMapping overrides = new ODataMapping(null, null, null, null, null, null, null, "Document/Nummer", null,
-                null, null, null, null, null, null, null, null, null, null, null);
+        ODataMapping overrides = new ODataMapping(null, null, null, null, null, null, null, null, "Document/Nummer",
+                null, null, null, null, null, null, null, null, null, null, null, null);
 
         ODataMapping effective = ODataMapping.v4().overriddenBy(overrides);
 
         assertThat(effective.nummer()).isEqualTo("Document/Nummer");
         assertThat(effective.soort()).isEqualTo("Soort");
+        assertThat(effective.watermark()).as("polled on the time the API showed the change").isEqualTo("ApiGewijzigdOp");
         assertThat(ODataMapping.v5().nummer()).isEqualTo("Document/Nummer");
         assertThat(ODataMapping.v5().entitySet()).isEqualTo("DocumentVersie");
     }

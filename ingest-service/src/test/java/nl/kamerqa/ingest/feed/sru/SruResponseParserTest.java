@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -38,6 +39,59 @@ class SruResponseParserTest {
         assertThat(kst.itemUrls()).containsOnlyKeys("xml", "html", "pdf", "metadata");
         assertThat(kst.preferredUrl()).isEqualTo("https://zoek.officielebekendmakingen.nl/kst-36600-XIV-23.html");
         assertThat(page.records().get(1).itemUrls()).doesNotContainKey("xml");
+    }
+
+    @Test
+    void recordedAnswerIsReadWholeWhateverItsCountSays() throws Exception {
+        SruResponse answer = SruResponseParser.parse(fixture("recorded/integratie-5-records.xml"));
+
+        assertThat(answer.numberOfRecords()).isEqualTo(3);
+        assertThat(answer.nextRecordPosition()).isNull();
+        assertThat(answer.records()).extracting(SruRecord::identifier).containsExactly("kst-32545-143",
+                "ah-tk-20202021-3235", "blg-1007826", "blg-1025203", "kst-32545-144");
+        SruRecord aanhangsel = answer.records().get(1);
+        assertThat(aanhangsel.first("aanhangselnummer")).isEqualTo("3235");
+        assertThat(aanhangsel.first("vergaderjaar")).isEqualTo("2020-2021");
+        assertThat(aanhangsel.first("publicatienaam")).isEqualTo("Kamervragen (Aanhangsel)");
+        assertThat(aanhangsel.modified()).isEqualTo("2021-07-22");
+        assertThat(aanhangsel.itemUrls()).containsKeys("xml", "html", "pdf", "odt", "metadata", "metadataowms");
+        assertThat(aanhangsel.itemUrls().get("xml")).startsWith("http://__MOCK_SERVICE__/repository.overheid.nl/");
+        assertThat(aanhangsel.preferredUrl()).isEqualTo("https://zoek.officielebekendmakingen.nl/ah-tk-20202021-3235.html");
+        assertThat(answer.records().get(3).itemUrls().get("pdf")).startsWith("httbroken://");
+    }
+
+    @Test
+    void firstPageOfARecordedIncrementalQuerySaysWhereTheNextStarts() throws Exception {
+        SruResponse page = SruResponseParser.parse(fixture("recorded/oep-page-1-of-76.xml"));
+
+        assertThat(page.numberOfRecords()).isEqualTo(76);
+        assertThat(page.nextRecordPosition()).isEqualTo(11);
+        assertThat(page.records()).hasSize(10).extracting(SruRecord::identifier)
+                .contains("blg-998035", "h-ek-20212022-2-7", "kst-22112-3185", "h-ek-20212022-2-1");
+        assertThat(page.records()).extracting(r -> r.first("publicatienaam")).containsOnly("Kamerstuk", "Handelingen");
+    }
+
+    @Test
+    void recordedBareRecordsReadLikeTheRecordsOfAnAnswer() throws Exception {
+        assertThat(recordOf("record-bijlage.fragment.xml").identifier()).isEqualTo("blg-936562");
+        assertThat(recordOf("record-handeling.fragment.xml").first("publicatienaam")).isEqualTo("Handelingen");
+        SruRecord question = recordOf("record-kv-onopgemaakt.fragment.xml");
+        assertThat(question.identifier()).isEqualTo("kv-2989900822");
+        assertThat(question.first("publicatienaam")).isEqualTo("Kamervragen zonder antwoord");
+        assertThat(question.first("vraagnummer")).isEqualTo("2989900822");
+        assertThat(question.itemUrls()).containsOnlyKeys("html", "metadata", "metadataowms", "xml");
+        assertThat(SruResponseParser.parse(fixture("recorded/record-kst-35842-4.xml")).records())
+                .singleElement().satisfies(r -> assertThat(r.first("subrubriek")).isEqualTo("Overig"));
+    }
+
+    /** A bare recorded {@code sru:record}, read inside the answer it was cut from. */
+    private static SruRecord recordOf(String fragment) throws Exception {
+        String record = new String(fixture("recorded/" + fragment), StandardCharsets.UTF_8)
+                .replaceFirst("^<\\?xml[^>]*\\?>", "");
+        String answer = "<sru:searchRetrieveResponse xmlns:sru=\"http://docs.oasis-open.org/ns/search-ws/sruResponse\">"
+                + "<sru:numberOfRecords>1</sru:numberOfRecords><sru:records>" + record
+                + "</sru:records></sru:searchRetrieveResponse>";
+        return SruResponseParser.parse(answer.getBytes(StandardCharsets.UTF_8)).records().get(0);
     }
 
     @Test

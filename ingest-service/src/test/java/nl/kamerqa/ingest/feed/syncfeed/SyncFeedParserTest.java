@@ -30,10 +30,11 @@ class SyncFeedParserTest {
         SyncFeedPage page = SyncFeedParser.parse(fixture("feed-start.xml"));
 
         assertThat(page.entries()).hasSize(4);
-        assertThat(SyncFeedPoller.skiptoken(page.next())).isEqualTo("1004");
+        assertThat(SyncFeedPoller.skiptoken(page.next())).isEqualTo("27843577");
+        assertThat(page.resume()).isNull();
         Entry b = page.entries().get(1);
         assertThat(b.title()).isEqualTo("4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e02");
-        assertThat(SyncFeedPoller.skiptoken(b.next())).isEqualTo("1002");
+        assertThat(SyncFeedPoller.skiptoken(b.next())).as("category first in this link").isEqualTo("27841019");
         assertThat(b.enclosure()).isEqualTo("https://gegevensmagazijn.tweedekamer.nl/SyncFeed/2.0/Resources/"
                 + "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e02");
         Entity document = b.entity();
@@ -51,16 +52,32 @@ class SyncFeedParserTest {
     }
 
     @Test
-    void ns1PrefixesAndVerwijderdTrueWithACapitalAreReadAlike() throws Exception {
-        SyncFeedPage page = SyncFeedParser.parse(fixture("feed-1004.xml"));
+    void ns1PrefixesAndTheNineDigitAanhangselnummerAreReadAsWritten() throws Exception {
+        SyncFeedPage page = SyncFeedParser.parse(fixture("feed-27843577.xml"));
 
-        Entity f = page.entries().get(1).entity();
+        Entity f = page.entries().get(0).entity();
         assertThat(f.field("soort")).isEqualTo("Antwoord schriftelijke vragen");
-        assertThat(f.field("aanhangselnummer")).isEqualTo("20262027-415");
+        assertThat(f.field("aanhangselnummer")).isEqualTo("262700441");
         assertThat(f.bijgewerkt()).isEqualTo("2026-11-03T11:45:30.5Z");
         Entity deleted = page.entries().get(2).entity();
         assertThat(deleted.deleted()).isTrue();
         assertThat(deleted.fields()).isEmpty();
+    }
+
+    @Test
+    void verwijderdTrueWithACapitalIsADeletionToo() throws Exception {
+        Entity deleted = SyncFeedParser.parse(fixture("deviations/verwijderd-True.xml")).entries().get(0).entity();
+
+        assertThat(deleted.attributes()).containsEntry("verwijderd", "True");
+        assertThat(deleted.deleted()).isTrue();
+    }
+
+    @Test
+    void bijgewerktWithoutAnOffsetIsKeptAsWritten() throws Exception {
+        Entity entity = SyncFeedParser.parse(fixture("deviations/bijgewerkt-without-offset.xml")).entries().get(0)
+                .entity();
+
+        assertThat(entity.bijgewerkt()).isEqualTo("2026-11-04T09:12:44.5370000");
     }
 
     @Test
@@ -80,11 +97,12 @@ class SyncFeedParserTest {
     }
 
     @Test
-    void emptyLastPageHasNoEntriesAndNoNextLink() throws Exception {
-        SyncFeedPage page = SyncFeedParser.parse(fixture("feed-1007.xml"));
+    void caughtUpPageHasNoEntriesNoNextLinkAndSaysWhereToResume() throws Exception {
+        SyncFeedPage page = SyncFeedParser.parse(fixture("feed-27845310.xml"));
 
         assertThat(page.entries()).isEmpty();
         assertThat(page.next()).isNull();
+        assertThat(SyncFeedPoller.skiptoken(page.resume())).isEqualTo("27845310");
     }
 
     @Test
@@ -107,7 +125,8 @@ class SyncFeedParserTest {
     @Test
     void skiptokenIsFoundWhereverItStandsInTheQuery() {
         assertThat(SyncFeedPoller.skiptoken("https://h/SyncFeed/2.0/Feed?skiptoken=99&category=Persoon")).isEqualTo("99");
-        assertThat(SyncFeedPoller.skiptoken("https://h/SyncFeed/2.0/Feed?category=Document&skiptoken=1004")).isEqualTo("1004");
+        assertThat(SyncFeedPoller.skiptoken("https://h/SyncFeed/2.0/Feed?category=Document&skiptoken=27843577"))
+                .isEqualTo("27843577");
         assertThat(SyncFeedPoller.skiptoken("https://h/SyncFeed/2.0/Feed?category=Document")).isNull();
         assertThat(SyncFeedPoller.skiptoken(null)).isNull();
     }

@@ -9,6 +9,7 @@ import nl.kamerqa.ingest.feed.FeedIntegrationTest;
 import nl.kamerqa.ingest.feed.FeedItem;
 import nl.kamerqa.ingest.feed.PollResult;
 import nl.kamerqa.ingest.feed.SourceState;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -24,19 +25,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The SyncFeed source against fixtures of the real structure: three pages (tk: prefixes; ns1: prefixes; an
- * empty last page) with entry- and feed-level skiptokens, a document kind that is not followed, a postponement,
- * a kamerstuk whose dossier is looked up, an enclosure answering a JSON 404, and a {@code verwijderd="True"} entry.
+ * The SyncFeed source against fixtures in the real form (every entity validates against the official XSDs, see
+ * {@link SyncFeedFixturesMatchTheOfficialSchemasTest}): two pages with large, non-consecutive skiptokens in either
+ * query-parameter order, then a caught-up page with only a {@code resume} link; a document kind that is not
+ * followed, a postponement, a kamerstuk whose dossier is looked up, an answer with a nine-digit Aanhangselnummer,
+ * an enclosure answering 500 for a missing file, a deletion, and an old document re-emitted with a fresh
+ * {@code bijgewerkt}. The deviations seen in real data ({@code deviations/}) are served in place of page 2.
  */
 class SyncFeedPollerTest extends FeedIntegrationTest {
 
-    static final String A = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e01"; // Antwoord schriftelijke vragen, ah 412; deleted on page 2
-    static final String B = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e02"; // Verslag schriftelijk overleg, 36600-VII nr. 58
+    static final String A = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e01"; // Antwoord, Aanhangsel 262700412; deleted on page 2
+    static final String B = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e02"; // Verslag schriftelijk overleg 36600-VII nr. 58; re-emitted
     static final String C = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e03"; // Brief regering: not followed
     static final String D = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e04"; // Mededeling (uitstel antwoord)
-    static final String E = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e05"; // Lijst van vragen en antwoorden: enclosure 404 (ns1:)
-    static final String F = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e06"; // Antwoord schriftelijke vragen, ah 20262027-415 (ns1:)
+    static final String E = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e05"; // Lijst van vragen en antwoorden: file missing (500)
+    static final String F = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e06"; // Antwoord, Aanhangsel 262700441 (ns1: prefixes)
+    static final String G = "4e2f1a3c-8b5d-4c7e-9f01-2a3b4c5d6e07"; // Antwoord, bijgewerkt without offset (deviation)
 
+    static final String PAGE_2 = "27843577";
+    static final String CAUGHT_UP = "27845310";
     private static final String FEED = "/SyncFeed/2.0/Feed";
 
     private SyncFeedPoller newPoller() {
@@ -56,20 +63,28 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
                 .size();
     }
 
+    /** Serves {@code body} (templated like the fixtures) for the page at {@code skiptoken}. */
+    private static void servePage(String skiptoken, String body) {
+        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo(skiptoken)).atPriority(1)
+                .willReturn(aResponse().withHeader("Content-Type", "application/atom+xml; charset=utf-8")
+                        .withBody(body).withTransformers("response-template")));
+    }
+
     @Test
-    void followsEveryPageToTheEmptyLastPageAndPublishesEachFollowedDocumentOnce() throws Exception {
+    void followsEveryPageToTheCaughtUpPageAndPublishesEachFollowedDocumentOnce() throws Exception {
         PollResult result = newPoller().poll();
 
         assertThat(result.succeeded()).as(result.error()).isTrue();
         String postponementId = "sha256:" + sha256Hex(fixture("syncfeed/resources/" + D + ".pdf"));
         assertThat(publishedIds()).containsExactlyInAnyOrder("ah-tk-20262027-412", "kst-36600-VII-58",
-                postponementId, "ah-tk-20262027-415");
-        assertThat(pageRequests("1004")).isEqualTo(1);
-        assertThat(pageRequests("1007")).as("the empty last page").isEqualTo(1);
+                postponementId, "ah-tk-20262027-441");
+        assertThat(pageRequests(PAGE_2)).isEqualTo(1);
+        assertThat(pageRequests(CAUGHT_UP)).as("the caught-up page").isEqualTo(1);
         assertThat(requests(resource(C))).as("a kind that is not followed is never fetched").isZero();
         SourceState state = state(SyncFeedPoller.NAME);
-        assertThat(state.checkpoint()).isEqualTo(Map.of("skiptoken", "1007"));
-        assertThat(state.counts()).isEqualTo(new Counts(4, 4, 0, 1, 1));
+        assertThat(state.checkpoint()).isEqualTo(Map.of("skiptoken", CAUGHT_UP));
+        // fetched: A, B, D, F and B again; the re-emitted B is a duplicate, E failed, A deleted
+        assertThat(state.counts()).isEqualTo(new Counts(5, 4, 1, 1, 1));
         assertThat(state.lastSuccess()).isNotNull();
         assertThat(result.counts()).isEqualTo(state.counts());
     }
@@ -100,19 +115,22 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
                 .doesNotContainKey("aanhangselnummer"); // xsi:nil
         assertThat(kamerstuk.metadata().get("zaak")).contains("c0ffee00-0000-4a00-9000-000000000002")
                 .contains("c0ffee00-0000-4a00-9000-000000000003");
-        assertThat(requests("/SyncFeed/2.0/Entiteiten/b1c2d3e4-0001-4f00-8a00-36600000007a")).isEqualTo(1);
+        assertThat(requests("/SyncFeed/2.0/Entiteiten/b1c2d3e4-0001-4f00-8a00-36600000007a"))
+                .as("looked up once, then known").isEqualTo(1);
     }
 
     @Test
-    void entriesWithTheNs1PrefixAreReadLikeThoseWithTk() throws Exception {
+    void nineDigitAanhangselnummerGivesTheOfficialAanhangselId() throws Exception {
         newPoller().poll();
 
-        RawDocument answer = publishedOnce("ah-tk-20262027-415");
+        RawDocument answer = publishedOnce("ah-tk-20262027-441");
         assertThat(answer.metadata()).containsEntry("documenttype", "Antwoord schriftelijke vragen")
-                .containsEntry("aanhangselnummer", "20262027-415")
+                .containsEntry("aanhangselnummer", "262700441")
+                .containsEntry("officialId", "ah-tk-20262027-441")
                 .containsEntry("modified", "2026-11-03T11:45:30.5Z")
-                .containsEntry("feedUrl", WIREMOCK.baseUrl() + FEED + "?skiptoken=1004&category=Document");
-        assertThat(answer.title()).isEqualTo("Antwoord op vragen van het lid Kathmann over energiearmoede");
+                .containsEntry("feedUrl", WIREMOCK.baseUrl() + FEED + "?skiptoken=" + PAGE_2 + "&category=Document");
+        assertThat(answer.title()).isEqualTo("Antwoord op vragen van het lid Dobbe over de huurtoeslag");
+        assertThat(publishedOnce("ah-tk-20262027-412").metadata()).containsEntry("aanhangselnummer", "262700412");
     }
 
     @Test
@@ -145,16 +163,78 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
     }
 
     @Test
-    void enclosureAnsweringJson404IsRecordedAsAFailureThatDoesNotBlockTheFeed() throws Exception {
+    void verwijderdTrueWithACapitalSeenInRealDataIsADeletionToo() throws Exception {
+        servePage(PAGE_2, wiremockText("syncfeed/deviations/verwijderd-True.xml"));
+
+        newPoller().poll();
+
+        FeedItem deleted = item(SyncFeedPoller.NAME, B);
+        assertThat(deleted.outcome()).isEqualTo(FeedItem.Outcome.DELETED);
+        assertThat(deleted.documentId()).isEqualTo("kst-36600-VII-58");
+    }
+
+    @Test
+    void bijgewerktWithoutAnOffsetIsTheVersionAsWrittenAndRecognisedWhenReadAgain() throws Exception {
+        servePage(PAGE_2, wiremockText("syncfeed/deviations/bijgewerkt-without-offset.xml"));
+        newPoller().poll();
+
+        assertThat(publishedOnce("ah-tk-20262027-452").metadata()).containsEntry("modified", "2026-11-04T09:12:44.5370000");
+        assertThat(item(SyncFeedPoller.NAME, G).stamp()).isEqualTo("2026-11-04T09:12:44.5370000");
+        database().getCollection("checkpoints").deleteMany(new Document());
+        newPoller().poll();
+
+        assertThat(pageRequests(PAGE_2)).as("read twice").isEqualTo(2);
+        assertThat(requests(resource(G))).as("the same version is not fetched again").isEqualTo(1);
+    }
+
+    @Test
+    void oldDocumentReEmittedWithAFreshBijgewerktIsFetchedAgainButNotPublishedAgain() throws Exception {
+        newPoller().poll();
+
+        assertThat(requests(resource(B))).as("bulk corrections re-emit unchanged documents").isEqualTo(2);
+        FeedItem reEmitted = item(SyncFeedPoller.NAME, B);
+        assertThat(reEmitted.stamp()).isEqualTo("2026-11-04T03:12:09.551Z");
+        assertThat(reEmitted.outcome()).isEqualTo(FeedItem.Outcome.DUPLICATE);
+        assertThat(reEmitted.documentId()).isEqualTo("kst-36600-VII-58");
+        assertThat(publishedOnce("kst-36600-VII-58").metadata()).containsEntry("modified", "2026-11-02T15:20:01.1Z");
+    }
+
+    @Test
+    void enclosureAnswering500ForAMissingFileFailsThatEntryAfterTheRetriesAndTheFeedGoesOn() throws Exception {
         PollResult result = newPoller().poll();
 
-        assertThat(result.succeeded()).isTrue();
+        assertThat(result.succeeded()).as(result.error()).isTrue();
         FeedItem failed = item(SyncFeedPoller.NAME, E);
         assertThat(failed.outcome()).isEqualTo(FeedItem.Outcome.FAILED);
-        assertThat(failed.reason()).contains("HTTP 404").contains("No HTTP resource was found");
-        assertThat(requests(resource(E))).as("a 404 is not retried").isEqualTo(1);
-        assertThat(publishedIds()).contains("ah-tk-20262027-415"); // the entry after it
-        assertThat(state(SyncFeedPoller.NAME).checkpoint()).containsEntry("skiptoken", "1007");
+        assertThat(failed.reason()).contains("HTTP 500").contains("An error has occurred");
+        assertThat(requests(resource(E))).as("retried as a server error first").isEqualTo(3);
+        assertThat(item(SyncFeedPoller.NAME, A).outcome()).as("the entry after it").isEqualTo(FeedItem.Outcome.DELETED);
+        assertThat(state(SyncFeedPoller.NAME).checkpoint()).containsEntry("skiptoken", CAUGHT_UP);
+    }
+
+    @Test
+    void enclosureAnsweringJson404FailsThatEntryWithoutRetrying() throws Exception {
+        WIREMOCK.stubFor(get(urlPathEqualTo(resource(E))).atPriority(1).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json; charset=utf-8")
+                .withBody("{\"Message\": \"No HTTP resource was found that matches the request URI.\"}")));
+
+        newPoller().poll();
+
+        assertThat(item(SyncFeedPoller.NAME, E).reason()).contains("HTTP 404").contains("No HTTP resource was found");
+        assertThat(requests(resource(E))).isEqualTo(1);
+    }
+
+    @Test
+    void enclosureNoClientCanFollowFailsThatEntryOnly() throws Exception {
+        String rewritten = wiremockText("syncfeed/feed-" + PAGE_2 + ".xml").replace(
+                "{{request.baseUrl}}/SyncFeed/2.0/Resources/" + F, "http://__MOCK_SERVICE__/SyncFeed/2.0/Resources/" + F);
+        servePage(PAGE_2, rewritten);
+
+        PollResult result = newPoller().poll();
+
+        assertThat(result.succeeded()).as(result.error()).isTrue();
+        assertThat(item(SyncFeedPoller.NAME, F).reason()).contains("not a URL to fetch: http://__MOCK_SERVICE__/");
+        assertThat(state(SyncFeedPoller.NAME).checkpoint()).containsEntry("skiptoken", CAUGHT_UP);
     }
 
     @Test
@@ -166,51 +246,68 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
 
         assertThat(again.succeeded()).isTrue();
         assertThat(again.counts()).isEqualTo(Counts.ZERO);
-        assertThat(pageRequests("1007")).isEqualTo(2);
+        assertThat(pageRequests(CAUGHT_UP)).isEqualTo(2);
+        assertThat(pageRequests(PAGE_2)).isEqualTo(1);
         assertThat(WIREMOCK.findAll(getRequestedFor(WireMock.urlPathMatching("/SyncFeed/2.0/Resources/.*"))))
                 .hasSize(resourceRequests);
         assertThat(publishedIds()).hasSize(4).doesNotHaveDuplicates();
     }
 
     @Test
+    void caughtUpPageMovesTheCheckpointToItsResumeLink() throws Exception {
+        String caughtUp = wiremockText("syncfeed/feed-" + CAUGHT_UP + ".xml");
+        servePage(CAUGHT_UP, caughtUp.replace("rel=\"resume\" href=\"{{request.baseUrl}}/SyncFeed/2.0/Feed?category=Document&amp;skiptoken=" + CAUGHT_UP,
+                "rel=\"resume\" href=\"{{request.baseUrl}}/SyncFeed/2.0/Feed?skiptoken=27846001&amp;category=Document"));
+        servePage("27846001", caughtUp);
+        newPoller().poll();
+
+        assertThat(state(SyncFeedPoller.NAME).checkpoint()).isEqualTo(Map.of("skiptoken", "27846001"));
+        PollResult later = newPoller().poll();
+
+        assertThat(later.succeeded()).as(later.error()).isTrue();
+        assertThat(pageRequests("27846001")).as("the next poll asks where the feed said to resume").isEqualTo(1);
+        assertThat(pageRequests(CAUGHT_UP)).isEqualTo(1);
+    }
+
+    @Test
     void crashInTheMiddleOfAPageLeavesNoDuplicatesAfterTheRestart() throws Exception {
-        // the 4th document is F, the second entry of page 2: published, then the process dies before its
-        // item and checkpoint are written
+        // the 4th document is F, the first entry of page 2: published, then the process dies before its item and
+        // checkpoint are written
         SyncFeedPoller crashing = new SyncFeedPoller(feeds.syncfeed(), environment.withSink(crashingAfter(4)));
         assertThatThrownBy(crashing::poll).isInstanceOf(SimulatedCrash.class);
-        assertThat(state(SyncFeedPoller.NAME).checkpoint()).as("after entry E").containsEntry("skiptoken", "1005");
+        assertThat(state(SyncFeedPoller.NAME).checkpoint()).as("after entry D").containsEntry("skiptoken", PAGE_2);
 
         PollResult resumed = newPoller().poll();
 
         assertThat(resumed.succeeded()).as(resumed.error()).isTrue();
-        assertThat(pageRequests("1005")).as("resumed at the entry after the last one recorded").isEqualTo(1);
+        assertThat(pageRequests(PAGE_2)).as("resumed at the entry after the last one recorded").isEqualTo(2);
         assertThat(requests(resource(F))).as("F was read again").isEqualTo(2);
         List<String> ids = publishedIds();
-        assertThat(ids).hasSize(4).doesNotHaveDuplicates().contains("ah-tk-20262027-415");
-        assertThat(resumed.counts().duplicates()).as("the re-read F").isEqualTo(1);
-        assertThat(state(SyncFeedPoller.NAME).checkpoint()).containsEntry("skiptoken", "1007");
+        assertThat(ids).hasSize(4).doesNotHaveDuplicates().contains("ah-tk-20262027-441");
+        assertThat(resumed.counts().duplicates()).as("the re-read F and the re-emitted B").isEqualTo(2);
+        assertThat(state(SyncFeedPoller.NAME).checkpoint()).containsEntry("skiptoken", CAUGHT_UP);
     }
 
     @Test
     void errorPagesAreRetriedWithBackoffUntilTheFeedAnswers() throws Exception {
-        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo("1004")).atPriority(1)
+        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo(PAGE_2)).atPriority(1)
                 .inScenario("flaky").whenScenarioStateIs("Started").willSetStateTo("once")
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/xml")
                         .withBodyFile("syncfeed/error-500.xml")));
-        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo("1004")).atPriority(1)
+        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo(PAGE_2)).atPriority(1)
                 .inScenario("flaky").whenScenarioStateIs("once").willSetStateTo("recovered")
                 .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")));
 
         PollResult result = newPoller().poll();
 
         assertThat(result.succeeded()).as(result.error()).isTrue();
-        assertThat(pageRequests("1004")).as("two failures, then the page").isEqualTo(3);
+        assertThat(pageRequests(PAGE_2)).as("two failures, then the page").isEqualTo(3);
         assertThat(publishedIds()).hasSize(4).doesNotHaveDuplicates();
     }
 
     @Test
     void persistentErrorFailsThePollSoftlyKeepsTheCheckpointAndTheNextPollResumes() throws Exception {
-        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo("1004")).atPriority(1)
+        WIREMOCK.stubFor(get(urlPathEqualTo(FEED)).withQueryParam("skiptoken", equalTo(PAGE_2)).atPriority(1)
                 .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/xml")
                         .withBodyFile("syncfeed/error-500.xml")));
         SyncFeedPoller poller = newPoller();
@@ -219,9 +316,9 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
 
         assertThat(failed.status()).isEqualTo(PollResult.Status.FAILURE);
         assertThat(failed.error()).contains("HTTP 500").contains("An error has occurred").contains("3 attempts");
-        assertThat(pageRequests("1004")).isEqualTo(3);
+        assertThat(pageRequests(PAGE_2)).isEqualTo(3);
         SourceState state = state(SyncFeedPoller.NAME);
-        assertThat(state.checkpoint()).containsEntry("skiptoken", "1004");
+        assertThat(state.checkpoint()).containsEntry("skiptoken", PAGE_2);
         assertThat(state.lastError()).contains("An error has occurred");
         assertThat(state.lastErrorAt()).isNotNull();
         assertThat(state.lastSuccess()).isNull();
@@ -232,7 +329,7 @@ class SyncFeedPollerTest extends FeedIntegrationTest {
         PollResult resumed = poller.poll();
 
         assertThat(resumed.succeeded()).isTrue();
-        assertThat(pageRequests("1004")).isEqualTo(1);
+        assertThat(pageRequests(PAGE_2)).isEqualTo(1);
         assertThat(publishedIds()).hasSize(4).doesNotHaveDuplicates();
     }
 
