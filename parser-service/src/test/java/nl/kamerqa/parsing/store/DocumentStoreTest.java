@@ -88,6 +88,38 @@ class DocumentStoreTest {
     }
 
     @Test
+    void reparseOfAStoreWrittenBeforeTheContentsCollectionStillRemovesTheStaleQuestions() {
+        store.save(Samples.parsed("kst-1", 5), SHA, VERSION);
+        database.getCollection(DocumentStore.CONTENTS).drop(); // as an older parser-service left it
+
+        store.save(Samples.parsed("kst-1", 3), "b".repeat(64), VERSION);
+
+        assertThat(questionsOf("kst-1")).extracting(q -> q.getString("_id"))
+                .containsExactly("kst-1#1", "kst-1#2", "kst-1#3");
+    }
+
+    @Test
+    void contentRecordSaysWhichDocumentAndQuestionsAContentWrote() {
+        store.save(Samples.parsed("kst-1", 2), SHA, VERSION);
+
+        Document content = database.getCollection(DocumentStore.CONTENTS).find(eq("_id", SHA)).first();
+        assertThat(content.getString("documentId")).isEqualTo("kst-1");
+        assertThat(content.getString("parserVersion")).isEqualTo(VERSION);
+        assertThat(content.getList("questionIds", String.class)).containsExactly("kst-1#1", "kst-1#2");
+        assertThat(content).doesNotContainKey("publishedAt");
+    }
+
+    @Test
+    void contentReplacedByNewerContentUnderTheSameIdIsNoLongerCurrent() {
+        store.save(Samples.parsed("kst-1", 1), SHA, VERSION);
+        store.markPublished("kst-1", SHA, VERSION);
+
+        store.save(Samples.parsed("kst-1", 1), "b".repeat(64), VERSION);
+
+        assertThat(store.isCurrent(SHA, VERSION)).isFalse();
+    }
+
+    @Test
     void documentRecordHoldsTheParsedFieldsButNotTheQuestions() {
         ParsedDocument parsed = Samples.parsed("kst-1", 2)
                 .withProvenance(new ParsedDocument.Provenance("raw", 2, 41L, SHA, "upload"));
