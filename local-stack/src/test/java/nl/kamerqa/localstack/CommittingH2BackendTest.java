@@ -1,5 +1,6 @@
 package nl.kamerqa.localstack;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -12,24 +13,29 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * The embedded MongoDB-wire server keeps what it acknowledged: right after each reply, a copy of its file (what a
- * {@code kill -9} at that moment would leave on disk) already holds the write. The plain H2 backend commits about once
- * a second, so its copies miss the latest writes.
+ * The embedded MongoDB-wire server keeps write concerns: right after the reply to a journaled write, a copy of its
+ * file (what a {@code kill -9} at that moment would leave on disk) already holds it and every write before it; other
+ * writes reach the file within the commit interval. The plain H2 backend commits about once a second whatever the
+ * write concern, so its copies miss the latest writes.
  */
 class CommittingH2BackendTest {
 
     @Test
-    void everyAcknowledgedInsertReplaceAndDeleteIsInTheFileBeforeTheReply(@TempDir Path dir) throws Exception {
+    void everyJournaledInsertReplaceAndDeleteIsInTheFileBeforeTheReply(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("mongo.mv");
         try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> documents = client.getDatabase("kamerqa").getCollection("documents");
+            MongoCollection<Document> documents = client.getDatabase("kamerqa").getCollection("documents")
+                    .withWriteConcern(WriteConcern.JOURNALED);
             for (int i = 0; i < 10; i++) {
                 documents.insertOne(new Document("_id", "d" + i).append("version", 1));
                 assertThat(onDiskNow(file, dir, "insert-" + i)).as("after insert %d", i).containsEntry("d" + i, 1);
@@ -44,6 +50,49 @@ class CommittingH2BackendTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aJournaledWriteAlsoMakesTheUnjournaledWritesBeforeItDurable(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> documents = client.getDatabase("kamerqa").getCollection("documents");
+            documents.insertOne(new Document("_id", "document").append("version", 1));
+            documents.withWriteConcern(WriteConcern.MAJORITY.withJournal(true))
+                    .insertOne(new Document("_id", "position").append("version", 1));
+
+            assertThat(onDiskNow(file, dir, "both")).containsEntry("document", 1).containsEntry("position", 1);
+        }
+    }
+
+    @Test
+    void anUnjournaledWriteReachesTheFileWithinTheCommitInterval(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("kamerqa").getCollection("documents").insertOne(new Document("_id", "d").append("version", 1));
+
+            AtomicInteger copies = new AtomicInteger();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                    assertThat(onDiskNow(file, dir, "later-" + copies.incrementAndGet())).containsEntry("d", 1));
+        }
+    }
+
+    @Test
+    void durabilityIsAskedForWithJournalingOrAMajority() {
+        assertThat(CommittingH2Backend.asksForDurability(command(new de.bwaldvogel.mongo.bson.Document("j", true))))
+                .isTrue();
+        assertThat(CommittingH2Backend.asksForDurability(command(new de.bwaldvogel.mongo.bson.Document("w", "majority"))))
+                .isTrue();
+        assertThat(CommittingH2Backend.asksForDurability(command(new de.bwaldvogel.mongo.bson.Document("w", 1))))
+                .isFalse();
+        assertThat(CommittingH2Backend.asksForDurability(new de.bwaldvogel.mongo.bson.Document("insert", "documents")))
+                .isFalse();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document command(de.bwaldvogel.mongo.bson.Document writeConcern) {
+        return new de.bwaldvogel.mongo.bson.Document("insert", "documents").append("writeConcern", writeConcern);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.kamerqa.parsing.store;
 
+import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.ReplaceOptions;
@@ -20,20 +21,23 @@ import static com.mongodb.client.model.Filters.in;
 /**
  * The {@code consumer_offsets} collection: one entry per group, topic and partition, written after everything a
  * record led to is stored and acknowledged (document stored, parsed event acknowledged and marked, or dead letter
- * acknowledged). MongoDB applies a client's writes in order and recovers a prefix of them, so the store never holds
- * an entry without the writes before it: a store that loses its last writes (a hard kill of the embedded server,
- * MongoDB without journaling) loses the entry together with the document, and the records are consumed again.
+ * acknowledged). The entry is written with {@code w: majority, j: true}: MongoDB acknowledges it only once it, and
+ * so every write this service made before it (the journal and the replication log are in order), is durable. The
+ * writes before it need no such wait, so a store that loses its last writes (a hard kill, a crash of MongoDB, a
+ * failover) loses them only together with the entry, and the records are consumed again.
  */
 @Component
 public class MongoConsumedPositions implements ConsumedPositions {
 
     public static final String COLLECTION = "consumer_offsets";
+    /** Whatever the client's default: this write is what makes the ones before it count. */
+    public static final WriteConcern DURABLE = WriteConcern.MAJORITY.withJournal(true);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> entries;
 
     public MongoConsumedPositions(MongoDatabase database) {
-        this.entries = database.getCollection(COLLECTION);
+        this.entries = database.getCollection(COLLECTION).withWriteConcern(DURABLE);
     }
 
     @Override
