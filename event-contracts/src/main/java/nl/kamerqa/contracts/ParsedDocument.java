@@ -19,6 +19,8 @@ import java.util.List;
  * @param parser        which parser produced this
  * @param provenance    which raw event it came from; null when parsed outside the pipeline (CLI)
  * @param kamervragen   who asked whom, when, and who answered: only for genre KAMERVRAGEN, else null
+ * @param quality       what makes the parse suspect (numbering gaps, unanswered or duplicated questions, note markers
+ *                      without a note); null from parsers before it was added
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ParsedDocument(
@@ -37,7 +39,8 @@ public record ParsedDocument(
         List<String> warnings,
         ParserInfo parser,
         Provenance provenance,
-        Kamervragen kamervragen) {
+        Kamervragen kamervragen,
+        Quality quality) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -49,37 +52,52 @@ public record ParsedDocument(
         warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
+    /** A document without a quality block (kept so the callers from before that field compile). */
+    public ParsedDocument(int schemaVersion, String documentId, String genre, String title, String kamer,
+                          String vergaderjaar, String dossier, String ondernummer, List<String> parties,
+                          List<Question> questions, List<Footnote> footnotes, List<Reference> references,
+                          List<String> warnings, ParserInfo parser, Provenance provenance, Kamervragen kamervragen) {
+        this(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer, parties, questions,
+                footnotes, references, warnings, parser, provenance, kamervragen, null);
+    }
+
     /** A document of a genre without Kamervragen metadata (kept so the callers from before that field compile). */
     public ParsedDocument(int schemaVersion, String documentId, String genre, String title, String kamer,
                           String vergaderjaar, String dossier, String ondernummer, List<String> parties,
                           List<Question> questions, List<Footnote> footnotes, List<Reference> references,
                           List<String> warnings, ParserInfo parser, Provenance provenance) {
         this(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer, parties, questions,
-                footnotes, references, warnings, parser, provenance, null);
+                footnotes, references, warnings, parser, provenance, null, null);
     }
 
     /** The same document under another id, e.g. the raw event's id when the text named none. */
     public ParsedDocument withDocumentId(String id) {
         return new ParsedDocument(schemaVersion, id, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, warnings, parser, provenance, kamervragen);
+                parties, questions, footnotes, references, warnings, parser, provenance, kamervragen, quality);
     }
 
     /** The same document with the raw event it came from. */
     public ParsedDocument withProvenance(Provenance p) {
         return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, warnings, parser, p, kamervragen);
+                parties, questions, footnotes, references, warnings, parser, p, kamervragen, quality);
     }
 
     /** The same document with other warnings. */
     public ParsedDocument withWarnings(List<String> w) {
         return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, w, parser, provenance, kamervragen);
+                parties, questions, footnotes, references, w, parser, provenance, kamervragen, quality);
+    }
+
+    /** The same document with its quality block. */
+    public ParsedDocument withQuality(Quality q) {
+        return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
+                parties, questions, footnotes, references, warnings, parser, provenance, kamervragen, q);
     }
 
     /** The same document with its Kamervragen metadata. */
     public ParsedDocument withKamervragen(Kamervragen k) {
         return new ParsedDocument(schemaVersion, documentId, genre, title, kamer, vergaderjaar, dossier, ondernummer,
-                parties, questions, footnotes, references, warnings, parser, provenance, k);
+                parties, questions, footnotes, references, warnings, parser, provenance, k, quality);
     }
 
     /**
@@ -149,6 +167,45 @@ public record ParsedDocument(
     /** A member who asked: the name as printed ("Van Nispen") and the party printed with it, null when none. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Asker(String name, String party) {
+    }
+
+    /**
+     * What makes a parse suspect, so an operator looks at it instead of trusting it.
+     *
+     * @param numberingGaps         question numbers missing between the first and the last ("4", "5")
+     * @param unanswered            questions without an answer
+     * @param answersExpected       whether the genre answers its questions in the document itself (a mededeling
+     *                              or a verslag does not)
+     * @param duplicatedNumbers     numbers that head more than one question
+     * @param unassignedNoteMarkers footnote numbers cited in the text for which no note was found
+     * @param suspectReasons        the reasons the parse is suspect, e.g. "numbering_gap", "unanswered",
+     *                              "duplicated_number", "unassigned_note_marker", "no_questions"; empty when it is not
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Quality(List<String> numberingGaps, List<String> unanswered, boolean answersExpected,
+                          List<String> duplicatedNumbers, List<Integer> unassignedNoteMarkers,
+                          List<String> suspectReasons) {
+        public static final String NUMBERING_GAP = "numbering_gap";
+        public static final String UNANSWERED = "unanswered";
+        public static final String DUPLICATED_NUMBER = "duplicated_number";
+        public static final String UNASSIGNED_NOTE_MARKER = "unassigned_note_marker";
+        public static final String NO_QUESTIONS = "no_questions";
+        /** Every reason a parse can be suspect, e.g. to register a metric per reason up front. */
+        public static final List<String> REASONS = List.of(NUMBERING_GAP, UNANSWERED, DUPLICATED_NUMBER,
+                UNASSIGNED_NOTE_MARKER, NO_QUESTIONS);
+
+        public Quality {
+            numberingGaps = numberingGaps == null ? List.of() : List.copyOf(numberingGaps);
+            unanswered = unanswered == null ? List.of() : List.copyOf(unanswered);
+            duplicatedNumbers = duplicatedNumbers == null ? List.of() : List.copyOf(duplicatedNumbers);
+            unassignedNoteMarkers = unassignedNoteMarkers == null ? List.of() : List.copyOf(unassignedNoteMarkers);
+            suspectReasons = suspectReasons == null ? List.of() : List.copyOf(suspectReasons);
+        }
+
+        /** Whether anything makes the parse suspect. */
+        public boolean suspect() {
+            return !suspectReasons.isEmpty();
+        }
     }
 
     /** Which parser produced the record. */

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import nl.kamerqa.contracts.ParsedDocument;
 
 import java.util.EnumMap;
 import java.util.Locale;
@@ -24,6 +25,8 @@ import java.util.function.Supplier;
  * <li>{@code kamerqa.parser.delivery.failures{kind=infrastructure|permanent|other}}
  * [{@code kamerqa_parser_delivery_failures_total}], every failed delivery attempt, retried or not</li>
  * <li>{@code kamerqa.parser.redriven} [{@code kamerqa_parser_redriven_total}]</li>
+ * <li>{@code kamerqa.parser.suspect.documents{reason}} [{@code kamerqa_parser_suspect_documents_total}], parsed
+ * documents whose quality block names that reason (a document with two reasons counts under each)</li>
  * </ul>
  * Histograms so that Prometheus can compute quantiles across instances.
  */
@@ -37,6 +40,7 @@ public class ParserMetrics {
     public static final String DEAD_LETTERS = "kamerqa.parser.dead.letters";
     public static final String DELIVERY_FAILURES = "kamerqa.parser.delivery.failures";
     public static final String REDRIVEN = "kamerqa.parser.redriven";
+    public static final String SUSPECT = "kamerqa.parser.suspect.documents";
 
     /** What a failed delivery attempt leads to. */
     public enum DeliveryFailure {
@@ -59,6 +63,7 @@ public class ParserMetrics {
     private final Counter deadLetters;
     private final Map<DeliveryFailure, Counter> deliveryFailures = new EnumMap<>(DeliveryFailure.class);
     private final Counter redriven;
+    private final Map<String, Counter> suspect = new java.util.HashMap<>();
 
     public ParserMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -98,6 +103,16 @@ public class ParserMetrics {
         this.redriven = Counter.builder(REDRIVEN)
                 .description("Dead-letter entries re-published to the raw topic")
                 .register(registry);
+        for (String reason : ParsedDocument.Quality.REASONS) {
+            suspect.put(reason, suspectCounter(reason));
+        }
+    }
+
+    private Counter suspectCounter(String reason) {
+        return Counter.builder(SUSPECT)
+                .description("Parsed documents whose quality block makes them suspect, by reason")
+                .tag("reason", reason)
+                .register(registry);
     }
 
     private static Counter outcome(MeterRegistry registry, String outcome) {
@@ -121,6 +136,16 @@ public class ParserMetrics {
     public void parsed(int questionCount) {
         parsed.increment();
         questions.record(questionCount);
+    }
+
+    /** Counts a parsed document once under each reason its quality block gives; nothing for a sound one. */
+    public void suspect(ParsedDocument.Quality quality) {
+        if (quality == null) {
+            return;
+        }
+        for (String reason : quality.suspectReasons()) {
+            suspect.computeIfAbsent(reason, this::suspectCounter).increment();
+        }
     }
 
     public void skipped() {

@@ -82,6 +82,7 @@ public class ParsingService {
         // only a published document counts as done: a crash before this line makes the replay publish again
         store.markPublished(document.documentId(), contentSha256, parserVersion);
         metrics.parsed(document.questions().size());
+        metrics.suspect(document.quality());
         log.info("stage=published documentId={} outcome=parsed eventId={}", document.documentId(),
                 ParsedDocumentPublisher.eventId(document.documentId(), contentSha256, parserVersion));
         return Outcome.PARSED;

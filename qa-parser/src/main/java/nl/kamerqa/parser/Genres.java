@@ -1,8 +1,10 @@
 package nl.kamerqa.parser;
 
+import nl.kamerqa.contracts.Genre;
+
 /**
  * The genre names the parser writes into {@link nl.kamerqa.contracts.ParsedDocument#genre()}, the same for every
- * input format.
+ * input format: the names of {@link Genre}, kept as constants for callers from before the enum.
  */
 public final class Genres {
 
@@ -14,7 +16,7 @@ public final class Genres {
     public static final String LIJST_VAN_VRAGEN_EN_ANTWOORDEN = "LIJST_VAN_VRAGEN_EN_ANTWOORDEN";
     /** Nota naar aanleiding van het verslag: the government's reply to the parties' questions about a bill. */
     public static final String NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG = "NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG";
-    /** Other Kamerstukken the structured readers recognise by their title. */
+    /** Other Kamerstukken the readers recognise by their title. */
     public static final String VERSLAG = "VERSLAG";
     public static final String BRIEF = "BRIEF";
     public static final String KAMERSTUK = "KAMERSTUK";

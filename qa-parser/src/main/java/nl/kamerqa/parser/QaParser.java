@@ -5,9 +5,11 @@ import nl.kamerqa.parser.format.DocumentFormat;
 import nl.kamerqa.parser.format.DocxTextExtractor;
 import nl.kamerqa.parser.format.FormatSniffer;
 import nl.kamerqa.parser.format.HtmlDocumentReader;
+import nl.kamerqa.parser.format.OdtDocumentReader;
 import nl.kamerqa.parser.format.PdfTextExtractor;
 import nl.kamerqa.parser.format.XmlDocumentReader;
 import nl.kamerqa.parser.internal.InputDecoder;
+import nl.kamerqa.parser.internal.QualityCheck;
 import nl.kamerqa.parser.internal.TextParser;
 
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * Reads Kamervragen (with their answers or a mededeling), lists of questions and answers, notas naar aanleiding van
  * het verslag and reports of a schriftelijk overleg into a {@link ParsedDocument}: questions with their answers, the
  * asking party, printed page numbers, footnotes and Kamerstuk references; the genre names are {@link Genres}'.
- * {@link #parse(byte[])} tells the format from the bytes (PDF, Word, HTML, official XML, text); {@link #parseText}
+ * {@link #parse(byte[])} tells the format from the bytes (PDF, Word, OpenDocument text, HTML, official XML, text); {@link #parseText}
  * reads text. Neither throws on a document it can read: what it cannot resolve it reports in
  * {@link ParsedDocument#warnings()}, and a document that fits no genre has no questions and a warning.
  */
@@ -47,7 +49,7 @@ public final class QaParser {
      * text as text. An HTML page without publication markup is read by its text.
      *
      * @throws UnsupportedDocumentException the bytes are no document the parser reads, with a message naming the
-     *                                      format problem (empty, binary, a zip that is no Word file, a corrupt,
+     *                                      format problem (empty, binary, a zip that is no Word or OpenDocument text, a corrupt,
      *                                      encrypted or image-only PDF, XML that is no publication, ...)
      */
     public ParsedDocument parse(byte[] content) {
@@ -56,6 +58,7 @@ public final class QaParser {
         return withCappedWarnings(switch (format) {
             case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
             case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
+            case ODT -> OdtDocumentReader.read(content, textParser::parse);
             case HTML -> html(content);
             case XML -> XmlDocumentReader.read(content);
             case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));
@@ -88,7 +91,9 @@ public final class QaParser {
      * At most {@value #MAX_WARNINGS} warnings and one line counting the rest: a document of stray "Antwoord" lines
      * or other noise would otherwise carry a warning per line into MongoDB and every parsed event.
      */
-    static ParsedDocument withCappedWarnings(ParsedDocument parsed) {
+    static ParsedDocument withCappedWarnings(ParsedDocument unchecked) {
+        // every route ends here, so every format gets the same quality block
+        ParsedDocument parsed = unchecked.withQuality(QualityCheck.of(unchecked));
         List<String> warnings = parsed.warnings();
         if (warnings.size() <= MAX_WARNINGS) {
             return parsed;

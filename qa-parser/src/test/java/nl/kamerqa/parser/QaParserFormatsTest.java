@@ -157,7 +157,7 @@ class QaParserFormatsTest {
                 Arguments.of("a truncated PDF", Arrays.copyOf(pdf, pdf.length / 2), "PDF is truncated or corrupt"),
                 Arguments.of("a corrupt PDF", garbage, "PDF"),
                 Arguments.of("an encrypted PDF", encryptedPdf(), "PDF is encrypted"),
-                Arguments.of("a zip that is no Word file", zipWithoutWordDocument(), "no Word (.docx) document"),
+                Arguments.of("a zip that is no Word file", zipWithoutWordDocument(), "no Word (.docx) or OpenDocument text (.odt) document"),
                 Arguments.of("an empty file", new byte[0], "empty document"),
                 Arguments.of("only whitespace", " \n\t\n".getBytes(StandardCharsets.UTF_8), "empty document"),
                 Arguments.of("binary data", new byte[]{1, 2, 0, 0, 7, 8, 0, 9}, "binary"),

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every fixture with a gold file, in every form it comes in, scores 100 with the checks of qa_score.py
  * ({@link QaScore}): the shared Kamervragen as PDF, as pdftotext and pdftotext -layout text; the answer letter as
- * Word and as pandoc text; the report; the handmade lists of questions and nota. All go through
+ * Word and as pandoc text; the report; the handmade lists of questions and nota; the official Kamervragen as XML, HTML and ODT. All go through
  * {@link QaParser#parse(byte[])}, so the format is sniffed as in production.
  */
 class ScoredFixturesTest {
@@ -41,7 +41,10 @@ class ScoredFixturesTest {
                 fixture("/samples/kst-36200-VII-147.txt", "/samples/kst-36200-VII-147.expected.json"),
                 fixture("/genres/kst-36410-XV-12.txt", "/genres/kst-36410-XV-12.expected.json"),
                 fixture("/genres/kst-36496-5.txt", "/genres/kst-36496-5.expected.json"),
-                fixture("/genres/kst-36450-7.txt", "/genres/kst-36450-7.expected.json"));
+                fixture("/genres/kst-36450-7.txt", "/genres/kst-36450-7.expected.json"),
+                fixture("/official/ah-tk-20202021-3235.xml", "/official/ah-tk-20202021-3235.expected.json"),
+                fixture("/official/ah-tk-20202021-3235.html", "/official/ah-tk-20202021-3235.expected.json"),
+                fixture("/official/ah-tk-20202021-3235.odt", "/official/ah-tk-20202021-3235.expected.json"));
     }
 
     private static Arguments fixture(String input, String gold) {

@@ -8,10 +8,15 @@ public enum DocumentFormat {
     PDF,
     /** A zip holding {@code word/document.xml}: {@link DocxTextExtractor} turns it into text for the text parser. */
     DOCX,
+    /**
+     * A zip whose first entry is the stored mimetype {@code application/vnd.oasis.opendocument.text}:
+     * {@link OdtTextExtractor} turns it into text for the text parser, {@link OdtDocumentReader} adds its metadata.
+     */
+    ODT,
     /** An HTML page (zoek.officielebekendmakingen.nl): {@link HtmlDocumentReader} maps it directly. */
     HTML,
     /** Any XML whose root is not {@code html}; official publication XML is mapped by {@link XmlDocumentReader}. */
     XML,
-    /** Empty, binary noise, invalid UTF-8, a zip that is no Word document. */
+    /** Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text. */
     UNKNOWN
 }

@@ -149,8 +149,7 @@ public final class DocxTextExtractor {
             String marker = listMarker(p);
             String text = String.join("\n", kept);
             if (marker != null) {
-                // pandoc pads a list marker to four columns: "1)  text", "-   text"
-                text = marker + " ".repeat(Math.max(1, 4 - marker.length())) + text;
+                text = ListMarkers.item(marker, text);
             }
             chars += text.length();
             if (chars > MAX_CHARS) {
@@ -305,34 +304,12 @@ public final class DocxTextExtractor {
                 return String.valueOf(n);
             }
             return switch (numFmt) {
-                case "lowerLetter" -> letters(n);
-                case "upperLetter" -> letters(n).toUpperCase();
-                case "lowerRoman" -> roman(n).toLowerCase();
-                case "upperRoman" -> roman(n);
+                case "lowerLetter" -> ListMarkers.letters(n);
+                case "upperLetter" -> ListMarkers.letters(n).toUpperCase();
+                case "lowerRoman" -> ListMarkers.roman(n).toLowerCase();
+                case "upperRoman" -> ListMarkers.roman(n);
                 default -> String.valueOf(n);
             };
-        }
-
-        private static String letters(int n) {
-            // Word repeats the letter past z: aa, bb, ...
-            char c = (char) ('a' + (n - 1) % 26);
-            return String.valueOf(c).repeat((n - 1) / 26 + 1);
-        }
-
-        private static String roman(int n) {
-            if (n <= 0 || n >= 4000) {
-                return String.valueOf(n);
-            }
-            int[] values = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-            String[] symbols = {"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"};
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < values.length; i++) {
-                while (n >= values[i]) {
-                    n -= values[i];
-                    sb.append(symbols[i]);
-                }
-            }
-            return sb.toString();
         }
 
         /** Character data under a node (XmlBeans' DOM has no getTextContent). */

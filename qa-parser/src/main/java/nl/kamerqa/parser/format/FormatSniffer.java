@@ -18,6 +18,9 @@ public final class FormatSniffer {
     private static final byte[] ZIP_LOCAL_HEADER = {'P', 'K', 3, 4};
     private static final byte[] ZIP_CENTRAL_HEADER = {'P', 'K', 1, 2};
     private static final byte[] WORD_DOCUMENT = "word/document.xml".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ODF_MIMETYPE_NAME = "mimetype".getBytes(StandardCharsets.US_ASCII);
+    // convention (ODF 1.2 part 3, 3.3): the first entry is "mimetype", stored uncompressed; text documents say so
+    private static final byte[] ODF_TEXT = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
     // convention: PDF readers accept the header anywhere in the first 1024 bytes (junk before it happens)
     private static final int PDF_HEADER_WINDOW = 1024;
     private static final int MARKUP_WINDOW = 4096;
@@ -40,7 +43,10 @@ public final class FormatSniffer {
         }
         if (startsWith(content, ZIP_LOCAL_HEADER, 0)) {
             // before the looser PDF check: a zip may store a PDF uncompressed near its start
-            return holdsWordDocument(content) ? DocumentFormat.DOCX : DocumentFormat.UNKNOWN;
+            if (holdsWordDocument(content)) {
+                return DocumentFormat.DOCX;
+            }
+            return isOpenDocumentText(content) ? DocumentFormat.ODT : DocumentFormat.UNKNOWN;
         }
         if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, PDF_HEADER_WINDOW)) >= 0) {
             return DocumentFormat.PDF;
@@ -64,6 +70,18 @@ public final class FormatSniffer {
             }
         }
         return false;
+    }
+
+    /** The first entry is an uncompressed "mimetype" naming an OpenDocument text (or its template). */
+    private static boolean isOpenDocumentText(byte[] zip) {
+        if (zip.length < 30) {
+            return false;
+        }
+        int method = (zip[8] & 0xff) | (zip[9] & 0xff) << 8;
+        int nameLength = (zip[26] & 0xff) | (zip[27] & 0xff) << 8;
+        int extraLength = (zip[28] & 0xff) | (zip[29] & 0xff) << 8;
+        return method == 0 && nameLength == ODF_MIMETYPE_NAME.length && startsWith(zip, ODF_MIMETYPE_NAME, 30)
+                && startsWith(zip, ODF_TEXT, 30 + nameLength + extraLength);
     }
 
     private static boolean nameAt(byte[] zip, int lengthOffset, int nameOffset) {

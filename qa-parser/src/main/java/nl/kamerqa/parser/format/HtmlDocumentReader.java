@@ -200,7 +200,8 @@ public final class HtmlDocumentReader {
                 vergaderjaar = m.find() ? m.group(1) + "–" + m.group(2) : null;
             }
             Element answeredBy = null;
-            for (Element o : page.select(".kamervraagomschrijving")) {
+            // the answer's sentence is marked up like the question's: a second omschrijving (kop) after it
+            for (Element o : page.select(".kamervraagomschrijving_kop, .kamervraagomschrijving")) {
                 if (o != heading && o.text().matches("^(?:Antwoord|Mededeling) (?:van|namens) .*")) {
                     answeredBy = o;
                     break;

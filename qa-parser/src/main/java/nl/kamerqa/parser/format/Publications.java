@@ -5,6 +5,8 @@ import nl.kamerqa.contracts.ParsedDocument.Footnote;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.parser.Genres;
 import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parser.internal.OfficialIds;
+import nl.kamerqa.parser.internal.TitleGenre;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -111,11 +113,7 @@ final class Publications {
 
     /** "ah-tk-20232024-1786" for Aanhangsel number 1786 of 2023–2024 in the Tweede Kamer; null when unknown. */
     static String aanhangselIdentifier(String kamer, String vergaderjaar, String number) {
-        if (kamer == null || vergaderjaar == null || number == null || !number.strip().matches("\\d{1,6}")) {
-            return null;
-        }
-        String k = kamer.startsWith("Eerste") ? "ek" : "tk";
-        return "ah-" + k + "-" + vergaderjaar.replaceAll("\\D", "") + "-" + number.strip();
+        return OfficialIds.aanhangsel(kamer, vergaderjaar, number);
     }
 
     /** "kst-36200-VII-147" for dossier "36 200 VII", ondernummer "147" (as the text parser names Kamerstukken). */
@@ -129,26 +127,7 @@ final class Publications {
 
     /** The genre a Kamerstuk's title names ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" → SCHRIFTELIJK_OVERLEG). */
     static String genreOfStuk(String title) {
-        if (title == null) {
-            return GENRE_KAMERSTUK;
-        }
-        String t = title.toLowerCase(Locale.ROOT);
-        if (t.contains("schriftelijk overleg")) {
-            return GENRE_SCHRIFTELIJK_OVERLEG;
-        }
-        if (t.contains("lijst van vragen")) {
-            return GENRE_LIJST_VAN_VRAGEN;
-        }
-        if (t.contains("nota naar aanleiding van het")) {
-            return GENRE_NOTA_NAAR_AANLEIDING;
-        }
-        if (t.startsWith("verslag")) {
-            return GENRE_VERSLAG;
-        }
-        if (t.startsWith("brief")) {
-            return GENRE_BRIEF;
-        }
-        return GENRE_KAMERSTUK;
+        return TitleGenre.of(title);
     }
 
     /**
@@ -192,6 +171,36 @@ final class Publications {
         return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, documentId, genre, emptyToNull(title), kamer,
                 vergaderjaar, emptyToNull(dossier), emptyToNull(ondernummer), parties, questions, footnotes,
                 List.of(), allWarnings, new ParsedDocument.ParserInfo(QaParser.VERSION), null);
+    }
+
+    /**
+     * The document with what a publication's metadata says filled in where its text said nothing: the official
+     * identifier (always preferred: the text's colophon may be cut off), Kamer, vergaderjaar, dossier, ondernummer.
+     */
+    static ParsedDocument withMetadata(ParsedDocument parsed, Map<String, String> meta) {
+        if (meta.isEmpty()) {
+            return parsed;
+        }
+        String id = identifier(meta);
+        id = id != null ? id : parsed.documentId();
+        String kamer = parsed.kamer() != null ? parsed.kamer() : kamer(metaValue(meta, "DC.creator"));
+        kamer = kamer != null ? kamer : kamerOfIdentifier(id);
+        String vergaderjaar = parsed.vergaderjaar() != null ? parsed.vergaderjaar()
+                : vergaderjaar(metaValue(meta, "OVERHEIDop.vergaderjaar"));
+        String dossier = parsed.dossier() != null ? parsed.dossier() : dossier(metaValue(meta, "OVERHEIDop.dossiernummer"));
+        String ondernummer = parsed.ondernummer() != null ? parsed.ondernummer()
+                : emptyToNull(metaValue(meta, "OVERHEIDop.ondernummer"));
+        return new ParsedDocument(parsed.schemaVersion(), id, parsed.genre(), parsed.title(), kamer, vergaderjaar,
+                dossier, ondernummer, parsed.parties(), parsed.questions(), parsed.footnotes(), parsed.references(),
+                parsed.warnings(), parsed.parser(), parsed.provenance(), parsed.kamervragen());
+    }
+
+    /** "32545" → "32 545", "36200 VII" → "36 200 VII": a dossier number as the publications print it. */
+    static String dossier(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return value.strip().replaceFirst("^(\\d{1,3})(\\d{3})(?=\\b|\\D|$)", "$1 $2");
     }
 
     static String emptyToNull(String s) {

@@ -119,7 +119,7 @@ public final class XmlDocumentReader {
 
         private ParsedDocument kamervragen(Node kv) {
             Map<String, String> kop = tekstregels(kv.element("kamervraagkop"));
-            String kamer = Publications.kamer(kop.get("kamer"));
+            String kamer = Publications.kamer(kop.getOrDefault("kamer", kop.get("kameraanduiding")));
             String vergaderjaar = Publications.vergaderjaar(kop.getOrDefault("vergaderjaar",
                     Publications.metaValue(meta, "OVERHEIDop.vergaderjaar")));
             Node nummer = kv.element("kamervraagnummer");
@@ -240,7 +240,8 @@ public final class XmlDocumentReader {
 
         private ParsedDocument kamerstuk(Node ks) {
             Map<String, String> kop = tekstregels(ks.element("kamerstukkop"));
-            String kamer = Publications.kamer(kop.get("kamer"));
+            // the kop names the Kamer as inhoud "kamer" or (kamerstukken 2014 onwards) "kameraanduiding"
+            String kamer = Publications.kamer(kop.getOrDefault("kamer", kop.get("kameraanduiding")));
             String vergaderjaar = Publications.vergaderjaar(kop.getOrDefault("vergaderjaar",
                     Publications.metaValue(meta, "OVERHEIDop.vergaderjaar")));
             Node dossierNode = ks.first("dossiernummer");

@@ -5,8 +5,10 @@
  *       nl.kamerqa.parser.format.DocumentFormat} from the bytes, never from a declared content type.</li>
  *   <li>Layout formats become text in the shape the text parser reads:
  *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extract(byte[])} (lines, form feeds between pages, footnotes
- *       at the page bottom, the official footer last) and {@link nl.kamerqa.parser.format.DocxTextExtractor#extract(byte[])}
- *       (pandoc-like plain text).</li>
+ *       at the page bottom, the official footer last), {@link nl.kamerqa.parser.format.DocxTextExtractor#extract(byte[])}
+ *       (pandoc-like plain text) and {@link nl.kamerqa.parser.format.OdtTextExtractor#extract(byte[])} (the same shape
+ *       for OpenDocument text; {@link nl.kamerqa.parser.format.OdtDocumentReader} adds meta.xml's identifier, Kamer
+ *       and vergaderjaar with the HTML reader's rules).</li>
  *   <li>Structured formats map straight to a {@link nl.kamerqa.contracts.ParsedDocument}:
  *       {@link nl.kamerqa.parser.format.XmlDocumentReader#read(byte[])} (official publication XML) and
  *       {@link nl.kamerqa.parser.format.HtmlDocumentReader#read(byte[])} (zoek.officielebekendmakingen.nl pages).</li>

@@ -21,7 +21,7 @@ record AnswerHeading(List<Integer> covers, String rest) {
 
     private static final int MAX_LENGTH = 120;
     private static final Pattern HEADING = Pattern.compile(
-            "^Antwoord(?:en)?(?:(?: op)?(?: (?:de )?(?:[Vv]raag|[Vv]ragen))? (" + NumberList.PATTERN + "))? ?\\.?$");
+            "^Antwoord(?:en)?(?:(?: op)?(?: (?:de )?(?:[Vv]raag|[Vv]ragen))? (" + NumberList.LABELLED + "))? ?\\.?$");
 
     static Optional<AnswerHeading> recognise(String line) {
         if (!line.startsWith("Antwoord")) {

@@ -14,16 +14,22 @@ import java.util.regex.Pattern;
  * the end (pandoc, {@code DocxTextExtractor}); a note typed by hand as " 1)" at the end of a paragraph and
  * "1)  Geen spoed wel brandweer – Brandweer" at the end. The two kinds count separately, so one document may have
  * two notes numbered 1. A trailing paragraph shaped like a note is only one when the text cites it with a marker of
- * its own kind, so a numbered list closing the last answer ("1) Eerst ...") stays text.
+ * its own kind, so a numbered list closing the last answer ("1) Eerst ...") stays text. Typed markers stand apart
+ * ("verzoek? 1)") or glued to the word ("besluit2)"); the typed notes may be an auto-numbered list ("1.  Rapport").
+ * A Word note cited twice ("de brief[1]" again in a later answer) is one note with two markers.
  */
 final class EndNotes {
 
     private static final Pattern BRACKET = Pattern.compile("^\\[(\\d{1,3})\\] ?(.*)$");
-    private static final Pattern TYPED = Pattern.compile("^(\\d{1,3})\\) (\\S.*)$");
+    // "1)  Geen spoed" typed by hand; "1.  Rapport …" when the notes are an auto-numbered list at the letter's end
+    private static final Pattern TYPED = Pattern.compile("^(\\d{1,3})[).] +(\\S.*)$");
     private static final int MAX_NOTES = 200;
 
     /** A note: its number, the line it stands on, its text, and the marker that cites it. */
-    record Note(int number, int line, String text, int markerLine, int markerStart, int markerEnd) {
+    record Note(int number, int line, String text, List<int[]> markers) {
+        Note {
+            markers = List.copyOf(markers);
+        }
     }
 
     private EndNotes() {
@@ -82,15 +88,25 @@ final class EndNotes {
         List<Note> notes = new ArrayList<>();
         for (int[] entry : tail.subList(from, tail.size())) {
             List<int[]> cited = markers.get((entry[2] == 0 ? "b" : "t") + entry[1]);
-            int[] marker = cited == null || cited.isEmpty() ? new int[]{-1, -1, -1} : cited.remove(0);
-            notes.add(note(lines, entry, marker[0], marker[1], marker[2]));
+            List<int[]> own = new ArrayList<>();
+            if (cited != null && !cited.isEmpty()) {
+                // a Word note's number is given once, so every "[1]" cites it; a typed "1)" may start a list again
+                own.addAll(entry[2] == 0 ? cited : List.of(cited.get(0)));
+                if (entry[2] == 0) {
+                    cited.clear();
+                } else {
+                    cited.remove(0);
+                }
+            }
+            notes.add(note(lines, entry, own));
         }
         return notes;
     }
 
-    private static Note note(List<SourceLine> lines, int[] entry, int markerLine, int start, int end) {
+    private static Note note(List<SourceLine> lines, int[] entry, List<int[]> markers) {
         String text = lines.get(entry[0]).text();
-        String body = entry[2] == 0 ? text.substring(text.indexOf(']') + 1).strip() : text.substring(text.indexOf(')') + 1).strip();
-        return new Note(entry[1], entry[0], body, markerLine, start, end);
+        Matcher m = (entry[2] == 0 ? BRACKET : TYPED).matcher(text);
+        String body = m.matches() ? m.group(2).strip() : text;
+        return new Note(entry[1], entry[0], body, markers);
     }
 }

@@ -81,10 +81,10 @@ final class FootnoteLayout {
         }
         for (EndNotes.Note note : EndNotes.find(lines, taken)) {
             zone[note.line()] = true;
-            if (note.markerLine() >= 0) {
-                markers.computeIfAbsent(note.markerLine(), x -> new ArrayList<>())
-                        .add(new Marker(note.number(), note.markerStart(), note.markerEnd()));
-            } else {
+            for (int[] m : note.markers()) {
+                markers.computeIfAbsent(m[0], x -> new ArrayList<>()).add(new Marker(note.number(), m[1], m[2]));
+            }
+            if (note.markers().isEmpty()) {
                 warnings.add("note " + note.number() + " at line " + lines.get(note.line()).number()
                         + " has no marker in the text");
             }

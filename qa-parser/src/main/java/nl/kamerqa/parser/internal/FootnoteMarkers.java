@@ -170,6 +170,12 @@ final class FootnoteMarkers {
             int strength = glue(text, start);
             if (strength > 0) {
                 found.add(new Candidate(Integer.parseInt(text, start, end, 10), start, end, strength));
+                // "besluit2)": also a typed end-note marker, the parenthesis with it; only a typed note makes it one
+                if (Character.isLetter(text.charAt(start - 1)) && end < text.length() && text.charAt(end) == ')'
+                        && (end + 1 == text.length() || " .,;:".indexOf(text.charAt(end + 1)) >= 0)
+                        && text.charAt(start) != '0') {
+                    found.add(new Candidate(Integer.parseInt(text, start, end, 10), start, end + 1, TYPED, Form.TYPED));
+                }
             }
         }
         if (length >= 5 && isYear(text, start) && text.charAt(start + 4) != '0') {

@@ -24,7 +24,7 @@ public final class InputDecoder {
             throw new UnsupportedDocumentException("PDF is not text: give its bytes to QaParser.parse");
         }
         if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
-            throw new UnsupportedDocumentException("a zip archive that is no Word (.docx) document");
+            throw new UnsupportedDocumentException("a zip archive that is no Word (.docx) or OpenDocument text (.odt) document");
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnsupportedDocumentException(

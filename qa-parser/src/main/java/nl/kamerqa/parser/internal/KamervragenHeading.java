@@ -37,6 +37,11 @@ record KamervragenHeading(String sentence, List<Asker> askers, String addressee,
             "^(?:(?:Antwoord(?:en)?|Beantwoording) (?:van|namens) (.{3,160}?) op (?:de )?(?:schriftelijke )?"
                     + "(?:Kamer)?vragen|Beantwoording (?:van )?(?:de )?(?:schriftelijke )?(?:Kamer)?vragen)"
                     + " (?:van|gesteld door) " + MEMBERS);
+    // convention: a ministry's covering sentence "Hierbij zend ik u de antwoorden op de vragen van het lid ... aan ...
+    // over ... (ingezonden ...)." names the askers as the Aanhangsel does
+    private static final Pattern COVERING = Pattern.compile(
+            "^Hierbij (?:zend|stuur|bied) ik u(?: [a-z]+)?,? (?:mede namens [^,]{3,120}, )?(?:de )?(?:antwoorden|beantwoording)"
+                    + " (?:op|van) (?:de )?(?:schriftelijke )?(?:Kamer)?vragen (?:van|gesteld door) " + MEMBERS);
     private static final Pattern GROUP_WORD = Pattern.compile("^(?:beiden|beide|allen|alle|allebei|allemaal) ",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern SEPARATOR = Pattern.compile(", (?:en )?| en ");
@@ -45,8 +50,9 @@ record KamervragenHeading(String sentence, List<Asker> askers, String addressee,
     /** Whether {@code line} starts such a sentence. */
     static boolean starts(String line) {
         return line.length() >= 20 && (line.startsWith("Vragen") || line.startsWith("vragen")
-                || line.startsWith("Schriftelijke") || line.startsWith("Antwoord") || line.startsWith("Beantwoording"))
-                && (QUESTIONS.matcher(line).find() || LETTER.matcher(line).find());
+                || line.startsWith("Schriftelijke") || line.startsWith("Antwoord") || line.startsWith("Beantwoording")
+                || line.startsWith("Hierbij"))
+                && (QUESTIONS.matcher(line).find() || LETTER.matcher(line).find() || COVERING.matcher(line).find());
     }
 
     /**
@@ -100,6 +106,9 @@ record KamervragenHeading(String sentence, List<Asker> askers, String addressee,
         } else if (letter.find()) {
             membersAt = letter.end();
             answeredBy = letter.group(1) == null ? null : withoutArticle(letter.group(1));
+        } else if (COVERING.matcher(s).find()) {
+            Matcher covering = COVERING.matcher(s);
+            membersAt = covering.find() ? covering.end() : 0;
         } else {
             return new KamervragenHeading(s, List.of(), null, null, null, null);
         }

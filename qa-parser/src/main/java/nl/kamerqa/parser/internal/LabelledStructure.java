@@ -67,6 +67,9 @@ final class LabelledStructure {
     private final int titleLast;
     private final boolean kamervragen;
     private final boolean headless;
+    // some answers have a heading, others follow their question directly: numbers the headings name
+    private final Set<Integer> headed = new java.util.HashSet<>();
+    private final boolean partlyHeadless;
     private final boolean bareLabels;
 
     private final List<Block> blocks = new ArrayList<>();
@@ -99,19 +102,24 @@ final class LabelledStructure {
         boolean anyAnswerHeading = false;
         boolean anyQuestionLabel = false;
         boolean anyMededeling = false;
+        boolean answersAfterIntro = false;
         for (int i = 0; i < lines.size(); i++) {
             if (skip[i] || lines.get(i).isBlank()) {
                 continue;
             }
             String text = lines.get(i).text();
-            anyAnswerHeading |= AnswerHeading.recognise(text).isPresent();
+            Optional<AnswerHeading> answerHeading = AnswerHeading.recognise(text);
+            anyAnswerHeading |= answerHeading.isPresent();
+            answerHeading.ifPresent(h -> headed.addAll(h.covers()));
             anyQuestionLabel |= QuestionLabel.recognise(text, nextText(i)).isPresent();
             anyMededeling |= isMededelingHeading(text) || text.startsWith("Mededeling van");
             if (kamervragen && AnswerIntro.starts(text) && anyQuestionLabel) {
                 anyAnswerHeading = true; // "Antwoord van Minister ..." after the questions: the answers follow
+                answersAfterIntro = true;
             }
         }
         this.headless = !anyAnswerHeading && !anyMededeling;
+        this.partlyHeadless = !anyMededeling && !answersAfterIntro;
         // Kamervragen with "Vraag 1" labels never head a question by a bare number
         this.bareLabels = !kamervragen || !anyQuestionLabel;
     }
@@ -236,6 +244,9 @@ final class LabelledStructure {
             }
             Optional<NumberLabel> bare = (bareLabels || answersPhase) && Character.isDigit(text.charAt(0))
                     ? NumberLabel.recognise(text, following(i)) : Optional.empty();
+            if (bare.isPresent() && isPageFurniture(i, bare.get())) {
+                continue; // no text either
+            }
             if (bare.isPresent() && acceptsBare(bare.get(), i)) {
                 if (answersPhase) {
                     openAnswer(bare.get().numbers(), i);
@@ -312,6 +323,25 @@ final class LabelledStructure {
     }
 
     /**
+     * convention: a number alone as the last line of a page, when the next page opens on a bare number as well, is
+     * the page's furniture (its printed number); the label is the one on the next page.
+     */
+    private boolean isPageFurniture(int i, NumberLabel label) {
+        if (label.used() > 0) {
+            return false;
+        }
+        boolean pageBreak = false;
+        for (int j = i + 1; j < lines.size(); j++) {
+            pageBreak |= layout.pages().startsPage(j) || lines.get(j).formFeedBefore();
+            if (skip[j] || lines.get(j).isBlank()) {
+                continue;
+            }
+            return pageBreak && NumberLabel.recognise(lines.get(j).text(), following(j)).isPresent();
+        }
+        return false;
+    }
+
+    /**
      * "3. Financiële gevolgen" between questions is a section; inside a text "1. Eerst geluisterd" starts a list and
      * "2. Dan gewogen" continues it.
      */
@@ -346,7 +376,7 @@ final class LabelledStructure {
     }
 
     private void openAnswer(List<Integer> named, int i) {
-        close();
+        close(true);
         List<Integer> covers = new ArrayList<>(named);
         if (covers.isEmpty()) {
             covers.addAll(pending);
@@ -362,6 +392,11 @@ final class LabelledStructure {
     }
 
     private void close() {
+        close(false);
+    }
+
+    /** @param beforeAnswer an answer heading comes next: the question's text holds no answer */
+    private void close(boolean beforeAnswer) {
         Group g = current;
         current = null;
         if (g == null) {
@@ -377,7 +412,10 @@ final class LabelledStructure {
         }
         List<int[]> parts = g.parts;
         List<int[]> answerParts = List.of();
-        if (headless) {
+        // convention: an answer letter may head only some answers; a question no heading answers, followed by the
+        // next question rather than an answer heading, holds its answer after its question sentences
+        boolean noHeading = partlyHeadless && !beforeAnswer && g.numbers.stream().noneMatch(headed::contains);
+        if (headless || noHeading) {
             int cut = headlessAnswerStart(parts);
             if (cut > 0) {
                 answerParts = parts.subList(cut, parts.size());

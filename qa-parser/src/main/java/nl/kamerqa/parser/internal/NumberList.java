@@ -9,14 +9,20 @@ import java.util.regex.Pattern;
  * Lists of question numbers as labels print them.
  * <p>
  * convention: "7", "7 en 8", "3, 4, 5 en 6", "7, 8, en 9" (a comma before "en" happens), "7 t/m 9",
- * "7 tot en met 9", "7-9"; a range covers every number in it.
+ * "7 tot en met 9", "7-9"; a range covers every number in it. After a word ("Vraag 4, 5 6 en 7") a list may also
+ * have lost a comma: a space alone then parts two numbers ({@link #LABELLED}); a bare list never, since "3 4" alone
+ * on a line is no label.
  */
 final class NumberList {
 
     /** A list as a regex fragment, for recognisers that embed it. */
     static final String PATTERN =
             "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
+    /** A list after a label word: also a missing comma ("4, 5 6 en 7"). */
+    static final String LABELLED =
+            "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?| )\\d{1,3}){0,30}";
     private static final Pattern WHOLE = Pattern.compile("^" + PATTERN + "$");
+    private static final Pattern WHOLE_LABELLED = Pattern.compile("^" + LABELLED + "$");
     private static final Pattern NUMBER_OR_RANGE =
             Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?");
     private static final int MAX_RANGE = 200;
@@ -61,6 +67,12 @@ final class NumberList {
     static boolean matches(String text) {
         return !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.length() <= 200
                 && WHOLE.matcher(text).matches();
+    }
+
+    /** Whether the whole text is a list as it may follow a label word ({@link #LABELLED}). */
+    static boolean matchesLabelled(String text) {
+        return !text.isEmpty() && Character.isDigit(text.charAt(0)) && text.length() <= 200
+                && WHOLE_LABELLED.matcher(text).matches();
     }
 
     /** The numbers a list names, in order, each once; ranges expanded; numbers 0 left out. */

@@ -21,7 +21,7 @@ record QuestionLabel(List<Integer> numbers, String rest, int used) {
 
     private static final int MAX_LENGTH = 120;
     private static final Pattern LABEL = Pattern.compile(
-            "^(?:Vraag|Vragen|VRAAG|VRAGEN)(?: (?:nr\\.|nummer) ?| )(" + NumberList.PATTERN + ")(?: ?[.:]| ?[.:] (\\S.*))?$");
+            "^(?:Vraag|Vragen|VRAAG|VRAGEN)(?: (?:nr\\.|nummer) ?| )(" + NumberList.LABELLED + ")(?: ?[.:]| ?[.:] (\\S.*))?$");
     private static final Pattern DANGLING = Pattern.compile(
             "^(?:Vraag|Vragen|VRAAG|VRAGEN) (" + NumberList.PATTERN + "(?:,| en| t/m| tot en met))$");
 
@@ -69,7 +69,7 @@ record QuestionLabel(List<Integer> numbers, String rest, int used) {
             list = joined;
             used++;
         }
-        if (!NumberList.matches(list)) {
+        if (!NumberList.matchesLabelled(list)) {
             return Optional.empty();
         }
         return Optional.of(new QuestionLabel(NumberList.numbers(list), "", used));

@@ -30,6 +30,7 @@ public final class TextParser {
      * @param fromPdf the text is what {@code PdfTextExtractor} made of a PDF: its form feeds are the PDF's pages
      */
     public ParsedDocument parse(String input, boolean fromPdf) {
+        input = FlattenedText.unflatten(input);
         TextLayout layout = TextLayout.of(input, fromPdf);
         GenreSignals signals = GenreSignals.detect(layout.lines(), layout.skip(), layout.footers());
         PageFooter own = layout.footers().own();
@@ -39,6 +40,16 @@ public final class TextParser {
         ReportParser.Result report = ReportParser.read(layout, input);
         List<Question> questions = report.assembly().questions();
         Warnings warnings = layout.warnings();
+        String genre = report.genre();
+        String title = report.title();
+        if (genre == null) {
+            // a Kamerstuk of no question genre (a motie, an amendement) still has the genre its title names
+            StukTitle stuk = StukTitle.find(layout.lines(), layout.skip()).orElse(null);
+            if (stuk != null) {
+                genre = TitleGenre.of(stuk.title());
+                title = stuk.title();
+            }
+        }
         if (report.genre() == null && !questions.isEmpty()) {
             // what the report reader said about those paragraphs ("question 1 has no answer") no longer applies
             warnings = new Warnings();
@@ -50,7 +61,7 @@ public final class TextParser {
         finish(questions, warnings);
         return new ParsedDocument(ParsedDocument.SCHEMA_VERSION,
                 own == null ? layout.colophonId() : firstNonNull(own.documentId(), layout.colophonId()),
-                report.genre(), report.title(),
+                genre, title,
                 own == null ? null : own.kamer(), own == null ? null : own.vergaderjaar(),
                 own == null ? null : own.dossier(), own == null ? null : own.ondernummer(),
                 report.genre() == null ? List.of() : report.parties(), questions, report.assembly().footnotes(),
@@ -81,7 +92,7 @@ public final class TextParser {
                 number = colophon.substring(colophon.lastIndexOf('-') + 1);
             }
             if (documentId == null) {
-                documentId = colophon != null ? colophon : aanhangselId(kamer, vergaderjaar, number);
+                documentId = colophon != null ? colophon : OfficialIds.aanhangsel(kamer, vergaderjaar, number);
             }
             metadata = new Kamervragen(heading == null ? List.of() : heading.askers(),
                     heading == null ? null : heading.addressee(), heading == null ? null : heading.subject(),
@@ -102,14 +113,6 @@ public final class TextParser {
         } else if (questions.stream().allMatch(q -> q.page() == null)) {
             warnings.add("printed page numbers unknown: too few page footers or page breaks to tell the pages apart");
         }
-    }
-
-    /** "ah-tk-20142015-698": Aanhangsel number 698 of 2014–2015 in the Tweede Kamer; null when a part is unknown. */
-    static String aanhangselId(String kamer, String vergaderjaar, String number) {
-        if (kamer == null || vergaderjaar == null || number == null) {
-            return null;
-        }
-        return "ah-" + (kamer.startsWith("Eerste") ? "ek" : "tk") + "-" + vergaderjaar.replaceAll("\\D", "") + "-" + number;
     }
 
     private static String firstNonNull(String a, String b) {

@@ -137,7 +137,7 @@ class QaParserCliTest {
         assertThat(run(new byte[0], empty.toString())).isEqualTo(2);
 
         assertThat(stderr().lines()).hasSize(2);
-        assertThat(stderr().lines().toList().get(0)).contains("no Word (.docx) document");
+        assertThat(stderr().lines().toList().get(0)).contains("no Word (.docx) or OpenDocument text (.odt) document");
         assertThat(stderr().lines().toList().get(1)).contains("empty document");
     }
 

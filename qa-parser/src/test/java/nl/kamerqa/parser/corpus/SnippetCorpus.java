@@ -1,10 +1,17 @@
 package nl.kamerqa.parser.corpus;
 
+import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.parser.QaParser;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Reads snippet → expected-record examples from a Markdown corpus (in the manner of commonmark's spec tests):
@@ -30,7 +37,21 @@ public final class SnippetCorpus {
         }
     }
 
+    private static final QaParser PARSER = QaParser.create();
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
     private SnippetCorpus() {
+    }
+
+    /** Parses the example's snippet as text and asserts every field its expected JSON names. */
+    public static void assertGivesExpectedRecord(Example example) {
+        ParsedDocument parsed = PARSER.parseText(example.input());
+        JsonNode actual = MAPPER.valueToTree(parsed);
+        JsonNode expected = MAPPER.readTree(example.expectedJson());
+
+        assertThat(JsonSubset.differences(expected, actual))
+                .as("%s (%s)%nparsed: %s", example.name(), example.section(), actual.toPrettyString())
+                .isEmpty();
     }
 
     public static List<Example> read(String resource) {

@@ -42,6 +42,27 @@ class ReadersRefuseOnlyCleanlyProperties {
         assertOnlyUnsupported(() -> HtmlDocumentReader.read(html.getBytes(StandardCharsets.UTF_8)));
     }
 
+    @Property(tries = 300)
+    void odtReaderRefusesArbitraryBytesOnlyAsUnsupported(@ForAll @Size(max = 2048) byte[] bytes) {
+        assertOnlyUnsupported(() -> OdtTextExtractor.extract(bytes));
+    }
+
+    @Property(tries = 200)
+    void odtReaderRefusesMangledContentOnlyAsUnsupported(@ForAll("mangledOdtContent") String content) {
+        assertOnlyUnsupported(() -> OdtTextExtractor.extract(FormatSamples.zip("mimetype",
+                "application/vnd.oasis.opendocument.text", "content.xml", content)));
+    }
+
+    @Provide
+    Arbitrary<String> mangledOdtContent() {
+        return mangled("<office:document-content xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" "
+                + "xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\"><office:body><office:text>"
+                + "<text:p>Vraag 1</text:p><text:p>Kent u dit<text:note><text:note-citation>1</text:note-citation>"
+                + "<text:note-body><text:p>Bron</text:p></text:note-body></text:note>?</text:p>"
+                + "<text:list><text:list-item><text:p>Antwoord 1</text:p></text:list-item></text:list>"
+                + "</office:text></office:body></office:document-content>");
+    }
+
     @Provide
     Arbitrary<String> mangledXml() {
         return mangled("<officiele-publicatie><kamervragen><vraag><nr>Vraag 1</nr><al>Kent u het bericht"

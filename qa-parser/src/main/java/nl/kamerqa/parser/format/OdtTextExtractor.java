@@ -1,0 +1,362 @@
+package nl.kamerqa.parser.format;
+
+import nl.kamerqa.parser.UnsupportedDocumentException;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Text of an OpenDocument text (.odt) in the shape {@link DocxTextExtractor} gives Word: one paragraph a line with a
+ * blank line between paragraphs, headings, table cells and text-box paragraphs as paragraphs, list items with their
+ * number ("1)  text"), notes cited as "[N]" in order of appearance and appended at the end as "[N] text". Deleted
+ * changes, annotations and tables of contents are left out; page headers and footers live in styles.xml and are
+ * not read. The user-defined metadata of meta.xml (officielebekendmakingen writes DC.identifier, DC.creator,
+ * OVERHEIDop.vergaderjaar there) is returned beside the text.
+ * <p>
+ * Zip and entity bomb guards as for Word: at most {@value #MAX_ENTRIES} entries, at most {@value #MAX_INFLATED}
+ * bytes inflated in all and never more than {@value #MAX_RATIO} times the archive's size; the XML parts go through
+ * {@link XmlTree#secureFactory()} (no DTD, no external entities).
+ */
+public final class OdtTextExtractor {
+
+    static final int MAX_ENTRIES = 1_000;
+    static final long MAX_INFLATED = 100L * 1024 * 1024;
+    static final long MAX_RATIO = 100;
+
+    private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
+    private static final String META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+    private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
+    // never text: deleted changes, comments, generated indexes repeating the headings
+    private static final Set<String> SKIPPED = Set.of("tracked-changes", "annotation", "table-of-content",
+            "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index",
+            "bibliography", "note-citation", "sequence-decls", "variable-decls", "user-field-decls");
+
+    /** The text and the user-defined metadata (names as written, the part after the last "/" also). */
+    public record Result(String text, Map<String, String> metadata) {
+    }
+
+    private OdtTextExtractor() {
+    }
+
+    /** The text of {@code odt}; {@link UnsupportedDocumentException} for an unsafe, broken or non-text archive. */
+    public static Result extract(byte[] odt) {
+        Objects.requireNonNull(odt, "odt");
+        Map<String, byte[]> parts = unzip(odt, Set.of("content.xml", "styles.xml", "meta.xml"));
+        byte[] content = parts.get("content.xml");
+        if (content == null) {
+            throw new UnsupportedDocumentException("OpenDocument archive has no content.xml");
+        }
+        try {
+            Walk walk = new Walk();
+            if (parts.containsKey("styles.xml")) {
+                walk.read(parts.get("styles.xml"), true);
+            }
+            walk.read(content, false);
+            return new Result(walk.text(), parts.containsKey("meta.xml") ? metadata(parts.get("meta.xml")) : Map.of());
+        } catch (XMLStreamException e) {
+            throw new UnsupportedDocumentException("OpenDocument XML is not well-formed: " + e.getMessage(), e);
+        } catch (UnsupportedDocumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new UnsupportedDocumentException("OpenDocument text could not be read: " + e, e);
+        }
+    }
+
+    /** The wanted entries' bytes; every entry is inflated through the counters, wanted or not. */
+    private static Map<String, byte[]> unzip(byte[] zip, Set<String> wanted) {
+        long limit = Math.min(MAX_INFLATED, Math.max(1024L * 1024, zip.length * MAX_RATIO));
+        Map<String, byte[]> out = new HashMap<>();
+        long inflated = 0;
+        int entries = 0;
+        byte[] buffer = new byte[16 * 1024];
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (++entries > MAX_ENTRIES) {
+                    throw new UnsupportedDocumentException("OpenDocument archive has more than " + MAX_ENTRIES + " entries");
+                }
+                boolean keep = wanted.contains(entry.getName()) && !out.containsKey(entry.getName());
+                ByteArrayOutputStream bytes = keep ? new ByteArrayOutputStream() : null;
+                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                    inflated += n;
+                    if (inflated > limit) {
+                        throw new UnsupportedDocumentException("OpenDocument archive inflates to more than " + limit
+                                + " bytes (zip bomb guard)");
+                    }
+                    if (keep) {
+                        bytes.write(buffer, 0, n);
+                    }
+                }
+                if (keep) {
+                    out.put(entry.getName(), bytes.toByteArray());
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnsupportedDocumentException("OpenDocument archive could not be read: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    private static Map<String, String> metadata(byte[] meta) {
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            XMLStreamReader r = XmlTree.secureFactory().createXMLStreamReader(new ByteArrayInputStream(meta));
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && META.equals(r.getNamespaceURI())
+                        && "user-defined".equals(r.getLocalName())) {
+                    String name = r.getAttributeValue(META, "name");
+                    String value = Texts.collapse(r.getElementText());
+                    if (name != null && !value.isEmpty()) {
+                        out.putIfAbsent(name, value);
+                        // "OVERHEIDop.ParlID/DC.identifier": the part after the slash is the name HTML pages use
+                        out.putIfAbsent(name.substring(name.lastIndexOf('/') + 1), value);
+                    }
+                }
+            }
+            r.close();
+        } catch (XMLStreamException e) {
+            // metadata is a help, never a reason to refuse the text
+            return out;
+        }
+        return out;
+    }
+
+    /** A list level's number format: prefix, format ("1", "a", "i", "" for none), suffix, start; bullet when null. */
+    private record Level(String prefix, String format, String suffix, int start) {
+    }
+
+    /** One pass over styles.xml (list styles only) and content.xml: paragraphs in order, list counters, notes. */
+    private static final class Walk {
+        private final Map<String, Map<Integer, Level>> listStyles = new HashMap<>();
+        private final List<String> paragraphs = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        // paragraphs being written, innermost last (a text box's paragraph inside a paragraph)
+        private final Deque<StringBuilder> open = new ArrayDeque<>();
+        // lists being read: style name, level counters
+        private final Deque<String> listStyle = new ArrayDeque<>();
+        private final Map<String, int[]> counters = new HashMap<>();
+        private String pendingMarker;
+        private int noteDepth = -1;
+        private List<String> noteParagraphs;
+        private long chars;
+
+        void read(byte[] xml, boolean stylesOnly) throws XMLStreamException {
+            XMLStreamReader r = XmlTree.secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            int depth = 0;
+            int skipUntil = -1;
+            String styleName = null;
+            boolean inBody = false;
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD) {
+                    throw new UnsupportedDocumentException("OpenDocument XML declares a DTD: refused");
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    depth++;
+                    if (depth > XmlTree.MAX_DEPTH) {
+                        throw new UnsupportedDocumentException("OpenDocument XML nests too deeply");
+                    }
+                    if (skipUntil >= 0) {
+                        continue;
+                    }
+                    String ns = r.getNamespaceURI();
+                    String name = r.getLocalName();
+                    if (TEXT.equals(ns) && "list-style".equals(name)) {
+                        styleName = r.getAttributeValue(STYLE, "name");
+                    } else if (TEXT.equals(ns) && styleName != null && name.startsWith("list-level-style-")) {
+                        level(r, styleName, name.endsWith("number"));
+                    } else if (OFFICE.equals(ns) && "body".equals(name)) {
+                        inBody = true;
+                    } else if (inBody && !stylesOnly) {
+                        if (TEXT.equals(ns) && SKIPPED.contains(name) || OFFICE.equals(ns) && "annotation".equals(name)) {
+                            skipUntil = depth;
+                        } else {
+                            start(r, ns, name, depth);
+                        }
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    if (skipUntil == depth) {
+                        skipUntil = -1;
+                    } else if (skipUntil < 0 && inBody && !stylesOnly) {
+                        end(r.getNamespaceURI(), r.getLocalName(), depth);
+                    }
+                    if (TEXT.equals(r.getNamespaceURI()) && "list-style".equals(r.getLocalName())) {
+                        styleName = null;
+                    }
+                    depth--;
+                } else if ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
+                        && skipUntil < 0 && !open.isEmpty()) {
+                    append(r.getText());
+                }
+            }
+            r.close();
+        }
+
+        private void level(XMLStreamReader r, String style, boolean numbered) {
+            int level = parseInt(r.getAttributeValue(TEXT, "level"), 1);
+            String format = numbered ? r.getAttributeValue(STYLE, "num-format") : null;
+            Level l = new Level(nonNull(r.getAttributeValue(STYLE, "num-prefix")), numbered ? nonNull(format) : null,
+                    nonNull(r.getAttributeValue(STYLE, "num-suffix")), parseInt(r.getAttributeValue(TEXT, "start-value"), 1));
+            listStyles.computeIfAbsent(style, k -> new HashMap<>()).put(level, l);
+        }
+
+        private void start(XMLStreamReader r, String ns, String name, int depth) {
+            if (!TEXT.equals(ns)) {
+                return; // tables, frames and text boxes: their paragraphs are read where they stand
+            }
+            switch (name) {
+                case "p", "h" -> open.addLast(new StringBuilder());
+                case "s" -> append(" ".repeat(Math.min(64, Math.max(1, parseInt(r.getAttributeValue(TEXT, "c"), 1)))));
+                case "tab" -> append(" ");
+                case "line-break" -> append("\n");
+                case "list" -> {
+                    String style = r.getAttributeValue(TEXT, "style-name");
+                    String outer = listStyle.peekLast();
+                    listStyle.addLast(style != null ? style : outer == null ? "" : outer);
+                    boolean continues = "true".equals(r.getAttributeValue(TEXT, "continue-numbering"))
+                            || r.getAttributeValue(TEXT, "continue-list") != null;
+                    if (listStyle.size() == 1 && !continues) {
+                        counters.remove(listStyle.peekLast());
+                    }
+                }
+                case "list-item" -> pendingMarker = marker(parseInt(r.getAttributeValue(TEXT, "start-value"), -1));
+                case "list-header" -> pendingMarker = null;
+                case "note" -> {
+                    if (noteDepth < 0) {
+                        notes.add(null);
+                        append("[" + notes.size() + "]");
+                        noteDepth = depth;
+                        noteParagraphs = new ArrayList<>();
+                    }
+                }
+                default -> {
+                    // spans, links, bookmarks, soft page breaks: their text is read, they add nothing
+                }
+            }
+        }
+
+        private void end(String ns, String name, int depth) {
+            if (!TEXT.equals(ns)) {
+                return;
+            }
+            switch (name) {
+                case "p", "h" -> {
+                    if (open.isEmpty()) {
+                        return;
+                    }
+                    String text = Texts.collapseKeepingNbsp(open.removeLast()).replaceAll(" ?\n ?", "\n");
+                    if (text.isEmpty()) {
+                        return;
+                    }
+                    if (noteDepth >= 0) {
+                        noteParagraphs.add(text);
+                        return;
+                    }
+                    if (pendingMarker != null) {
+                        text = ListMarkers.item(pendingMarker, text);
+                        pendingMarker = null;
+                    }
+                    chars += text.length();
+                    if (chars > DocxTextExtractor.MAX_CHARS) {
+                        throw new UnsupportedDocumentException("OpenDocument text holds more than "
+                                + DocxTextExtractor.MAX_CHARS + " characters");
+                    }
+                    paragraphs.add(text);
+                }
+                case "list" -> {
+                    if (!listStyle.isEmpty()) {
+                        int level = listStyle.size();
+                        int[] c = counters.get(listStyle.removeLast());
+                        if (c != null && level < c.length) {
+                            c[level] = 0; // a nested list starts again under the next item
+                        }
+                    }
+                }
+                case "note" -> {
+                    if (noteDepth == depth) {
+                        notes.set(notes.size() - 1, String.join(" ", noteParagraphs));
+                        noteDepth = -1;
+                        noteParagraphs = null;
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** "1)", "a.", "-": the marker of the next item in the innermost list; null outside lists. */
+        private String marker(int startValue) {
+            if (listStyle.isEmpty()) {
+                return null;
+            }
+            int level = listStyle.size();
+            String style = listStyle.peekLast();
+            Level l = listStyles.getOrDefault(style, Map.of()).get(level);
+            if (l == null) {
+                return null; // a list style we do not know: its items are plain paragraphs
+            }
+            if (l.format() == null) {
+                return "-";
+            }
+            if (l.format().isEmpty()) {
+                return null;
+            }
+            int[] c = counters.computeIfAbsent(style, k -> new int[11]);
+            if (level >= c.length) {
+                return null;
+            }
+            c[level] = startValue > 0 ? startValue : c[level] == 0 ? l.start() : c[level] + 1;
+            String number = switch (l.format()) {
+                case "a" -> ListMarkers.letters(c[level]);
+                case "A" -> ListMarkers.letters(c[level]).toUpperCase();
+                case "i" -> ListMarkers.roman(c[level]).toLowerCase();
+                case "I" -> ListMarkers.roman(c[level]);
+                default -> String.valueOf(c[level]);
+            };
+            String marker = (l.prefix() + number + l.suffix()).strip();
+            return marker.isEmpty() ? null : marker;
+        }
+
+        private void append(String s) {
+            if (!open.isEmpty()) {
+                open.peekLast().append(s);
+            }
+        }
+
+        String text() {
+            List<String> out = new ArrayList<>(paragraphs);
+            for (int i = 0; i < notes.size(); i++) {
+                out.add("[" + (i + 1) + "] " + (notes.get(i) == null ? "" : notes.get(i)));
+            }
+            String text = String.join("\n\n", out);
+            return text.isEmpty() ? text : text + "\n";
+        }
+
+        private static String nonNull(String s) {
+            return s == null ? "" : s;
+        }
+
+        private static int parseInt(String s, int fallback) {
+            try {
+                return s == null ? fallback : Integer.parseInt(s.strip());
+            } catch (NumberFormatException e) {
+                return fallback;
+            }
+        }
+    }
+}
