@@ -91,6 +91,24 @@ class ParsingServiceTest {
     }
 
     @Test
+    void suspectParseIsCountedUnderEachReasonItsQualityBlockGives() {
+        ParsedDocument.Quality gapAndUnanswered = new ParsedDocument.Quality(List.of("3"), List.of("4"), true,
+                List.of(), List.of(), List.of(ParsedDocument.Quality.NUMBERING_GAP, ParsedDocument.Quality.UNANSWERED));
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed("kst-1", 2).withQuality(gapAndUnanswered));
+        service.process(Samples.plainText("kst-1", "Vraag 1 ..."), ORIGIN);
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed("kst-2", 2));
+        service.process(Samples.plainText("kst-2", "Vraag 1 en 2 ..."), ORIGIN);
+
+        assertThat(suspect(ParsedDocument.Quality.NUMBERING_GAP)).isEqualTo(1);
+        assertThat(suspect(ParsedDocument.Quality.UNANSWERED)).isEqualTo(1);
+        assertThat(suspect(ParsedDocument.Quality.DUPLICATED_NUMBER)).as("registered, not counted").isZero();
+    }
+
+    private double suspect(String reason) {
+        return meters.get(ParserMetrics.SUSPECT).tag("reason", reason).counter().count();
+    }
+
+    @Test
     void sameContentAgainIsSkippedWithoutParsingOrPublishing() {
         RawDocument raw = Samples.plainText("kst-1", "Vraag 1 ...");
         when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
