@@ -18,6 +18,8 @@ class EmbeddedEndToEndTest extends EndToEndScenario {
 
     @BeforeAll
     static void startStack() throws Exception {
+        // query-service's search index in this run's folder, not in ./data, which a fresh broker knows nothing of
+        System.setProperty("kamerqa.index.directory", tempDir.resolve("query-index").toString());
         stack = LocalStack.start(LocalStack.Settings.forTests(tempDir));
     }
 
@@ -26,6 +28,7 @@ class EmbeddedEndToEndTest extends EndToEndScenario {
         if (stack != null) {
             stack.close();
         }
+        System.clearProperty("kamerqa.index.directory");
     }
 
     @Test
@@ -44,6 +47,18 @@ class EmbeddedEndToEndTest extends EndToEndScenario {
         assertThat(metric(stack.parserUrl(), "kamerqa_parser_dead_letters_total")).isEqualTo(0.0);
         assertThat(metric(stack.queryUrl(), "http_server_requests_seconds_count",
                 "uri=\"/api/documents/{id}\"", "status=\"200\"")).isGreaterThanOrEqualTo(1.0);
+
+        searchApiServesTheSampleFromItsIndex(stack);
+    }
+
+    @Test
+    void parsedTopicIsCompactedSoTheSearchIndexCanBeRebuiltFromIt() throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", stack.kafkaBootstrapServers()))) {
+            var topic = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, "parliament.documents.parsed");
+            var config = admin.describeConfigs(java.util.List.of(topic)).all().get().get(topic);
+            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+        }
     }
 
     @Test

@@ -66,6 +66,41 @@ abstract class EndToEndScenario {
         }
     }
 
+    /**
+     * The search read model on what went through the real pipeline (upload, broker, parser, compacted topic, index):
+     * full text with the word marked, citations, facets, cursor paging, statistics, a named bad parameter.
+     */
+    void searchApiServesTheSampleFromItsIndex(LocalStack stack) throws Exception {
+        URI query = stack.queryUrl();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                get(query, "/api/questions?documentId=" + DOCUMENT_ID + "&limit=1").get("total").asInt()).isEqualTo(46));
+        JsonNode found = get(query, "/api/questions?q=gemeentefonds&sort=date&facets=party");
+        List<String> ids = new ArrayList<>();
+        found.get("items").forEach(item -> {
+            ids.add(item.get("id").asString());
+            assertThat(item.get("citation").asString()).startsWith("Kamerstukken II 2022/23, 36 200 VII, nr. 147, p. ");
+            assertThat(item.get("highlights").toString()).containsIgnoringCase("<mark>gemeentefonds</mark>");
+        });
+        assertThat(ids).containsExactly(DOCUMENT_ID + "#7", DOCUMENT_ID + "#8", DOCUMENT_ID + "#29", DOCUMENT_ID + "#34");
+        assertThat(found.get("facets").get("party").toString()).contains("\"D66\"");
+
+        List<String> walked = new ArrayList<>();
+        JsonNode page = get(query, "/api/questions?documentId=" + DOCUMENT_ID + "&limit=20");
+        page.get("items").forEach(item -> walked.add(item.get("id").asString()));
+        while (page.hasNonNull("next")) {
+            page = get(query, page.get("next").asString());
+            page.get("items").forEach(item -> walked.add(item.get("id").asString()));
+        }
+        assertThat(walked).hasSize(46).doesNotHaveDuplicates();
+
+        assertThat(get(query, "/api/stats/questions?by=party").get("total").asInt()).isEqualTo(46);
+        assertThat(get(query, "/api/documents?q=gemeentefonds").get("items").get(0).get("id").asString()).isEqualTo(DOCUMENT_ID);
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(query.resolve("/api/questions?limit=500")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("errors").get(0).get("parameter").asString()).isEqualTo("limit");
+    }
+
     /** query-service's live stream tells about the document (asked for the newest kept events, so none is missed). */
     private void assertLiveStreamAnnounces(URI query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(query.resolve("/api/stream?party=VVD&recent=5"))

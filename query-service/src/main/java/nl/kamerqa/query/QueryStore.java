@@ -4,19 +4,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Read access to the parsed documents and questions. Results are JSON-ready maps of the stored fields, with the
- * stored {@code _id} returned as {@code id}.
+ * Read access to the system of record (MongoDB) by id. Lists and searches come from the search index instead
+ * ({@code nl.kamerqa.query.search}). Results are JSON-ready maps of the stored fields, with the stored {@code _id}
+ * returned as {@code id}.
  */
 public interface QueryStore {
 
-    /** Documents without their questions, most recently updated first. */
-    Page<Map<String, Object>> documents(PageRequest page);
-
     /** One document with a {@code questions} array ordered by {@code seq}. */
     Optional<Map<String, Object>> document(String documentId);
-
-    /** Questions matching the filter, ordered by documentId, then seq. */
-    Page<Map<String, Object>> questions(QuestionFilter filter, PageRequest page);
 
     /** One question by its id, documentId + "#" + number. */
     Optional<Map<String, Object>> question(String id);

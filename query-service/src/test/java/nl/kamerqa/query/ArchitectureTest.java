@@ -21,6 +21,20 @@ class ArchitectureTest {
     }
 
     @Test
+    void searchAndIndexDoNotDependOnTheHttpLayer() {
+        noClasses().that().resideInAnyPackage("..query.search..", "..query.index..")
+                .should().dependOnClassesThat().resideInAPackage("..query.api..")
+                .check(classes);
+    }
+
+    @Test
+    void httpLayerDoesNotTouchLuceneDirectly() {
+        noClasses().that().resideInAPackage("..query.api..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..")
+                .check(classes);
+    }
+
+    @Test
     void storeDoesNotDependOnTheHttpLayer() {
         noClasses().that().resideInAPackage("..query.store..")
                 .should().dependOnClassesThat().resideInAPackage("..query.api..")
@@ -28,8 +42,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyTheStreamPackageTalksToKafka() {
-        noClasses().that().resideOutsideOfPackage("..query.stream..")
+    void onlyTheStreamAndTheIndexFeederTalkToKafka() {
+        noClasses().that().resideOutsideOfPackages("..query.stream..", "..query.index..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..")
                 .check(classes);

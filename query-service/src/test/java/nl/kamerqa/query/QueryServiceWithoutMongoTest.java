@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=127.0.0.1:1",
-                "kamerqa.query.mongo-timeout=500ms"})
+                "kamerqa.query.mongo-timeout=500ms", "kamerqa.index.directory=target/test-index/${random.uuid}"})
 class QueryServiceWithoutMongoTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -56,8 +56,9 @@ class QueryServiceWithoutMongoTest {
     }
 
     @Test
-    void queriesAreAnsweredWithA503Problem() throws Exception {
-        HttpResponse<String> response = get("/api/questions?party=D66");
+    void searchesAreAnsweredFromTheIndexButReadsFromMongoDbAreA503Problem() throws Exception {
+        assertThat(get("/api/questions?party=D66").statusCode()).isEqualTo(200);
+        HttpResponse<String> response = get("/api/documents/kst-36200-VII-147");
         assertThat(response.statusCode()).isEqualTo(503);
         JsonNode problem = JSON.readTree(response.body());
         assertThat(problem.get("title").asString()).isEqualTo("Database unavailable");

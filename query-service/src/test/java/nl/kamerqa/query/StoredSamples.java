@@ -65,23 +65,34 @@ public final class StoredSamples {
 
     /** Three questions; one quotes an article number with regex metacharacters, one has no party. */
     public static ParsedDocument kamervragen() {
-        return document(KAMERVRAGEN, "KAMERVRAGEN", null, null, "2023–2024", List.of("PVV"),
+        return kamervragenOf(document(KAMERVRAGEN, "KAMERVRAGEN", null, null, "2023–2024", List.of("PVV"),
                 List.of(new Question("1", "PVV", "Bent u bekend met het bericht over de brandweer?", 1, 10, List.of(),
                                 new Answer("Ja.", 1, 20, List.of("1"), List.of())),
                         new Question("2", "PVV", "Valt dit onder de uitzondering (art. 3.1) van de wet?", 1, 12, List.of(),
                                 new Answer("Nee, die uitzondering geldt hier niet.", 1, 24, List.of("2"), List.of())),
-                        new Question("3", null, "Wanneer ontvangt de Kamer de evaluatie?", 1, 14, List.of(), null)));
+                        new Question("3", null, "Wanneer ontvangt de Kamer de evaluatie?", 1, 14, List.of(), null))),
+                "Van Nispen", "PVV", "Minister van Justitie en Veiligheid",
+                "Minister Yeşilgöz-Zegerius (Justitie en Veiligheid)", "2023-12-06", "2024-01-10", "1786");
     }
 
     public static ParsedDocument oldKamervragen() {
-        return document(OLD_KAMERVRAGEN, "KAMERVRAGEN", null, null, "2014–2015", List.of("ChristenUnie"),
+        return kamervragenOf(document(OLD_KAMERVRAGEN, "KAMERVRAGEN", null, null, "2014–2015", List.of("ChristenUnie"),
                 List.of(new Question("1", "ChristenUnie", "Kent u het rapport over de jeugdzorg?", 1, 8, List.of(),
                                 new Answer("Ja, dat rapport ken ik.", 1, 18, List.of("1"), List.of())),
                         new Question("2", "ChristenUnie", "Wat gaat u doen aan de wachtlijsten?", 1, 9, List.of(),
-                                new Answer("Ik ga in gesprek met de gemeenten.", 1, 22, List.of("2"), List.of()))));
+                                new Answer("Ik ga in gesprek met de gemeenten.", 1, 22, List.of("2"), List.of())))),
+                "Bouwmeester", "ChristenUnie", "Minister van Volksgezondheid, Welzijn en Sport",
+                "Minister Schippers (Volksgezondheid, Welzijn en Sport)", "2014-10-03", "2014-10-24", "698");
     }
 
-    private static ParsedDocument document(String id, String genre, String dossier, String ondernummer,
+    /** Kamervragen metadata as the parser extracts it from the Aanhangsel's heading and answer line. */
+    public static ParsedDocument kamervragenOf(ParsedDocument document, String asker, String party, String addressee,
+                                               String answeredBy, String ingezonden, String ontvangen, String number) {
+        return document.withKamervragen(new ParsedDocument.Kamervragen(List.of(new ParsedDocument.Asker(asker, party)),
+                addressee, "de vragen van " + asker, answeredBy, ingezonden, ontvangen, number, null));
+    }
+
+    public static ParsedDocument document(String id, String genre, String dossier, String ondernummer,
                                            String vergaderjaar, List<String> parties, List<Question> questions) {
         return new ParsedDocument(ParsedDocument.SCHEMA_VERSION, id, genre, "Vragen over " + id, "Tweede Kamer",
                 vergaderjaar, dossier, ondernummer, parties, questions,

@@ -114,9 +114,15 @@ public class KafkaConfig {
         return new KafkaConsumerMetricsRefresh(registry);
     }
 
+    /**
+     * Compacted: the topic is the replayable log of every document's latest version (key = documentId), from which
+     * query-service rebuilds its search index.
+     */
     @Bean
     NewTopic parsedTopic(ParserProperties properties) {
-        return topic(properties.topics().parsed(), properties.topics());
+        NewTopic topic = topic(properties.topics().parsed(), properties.topics());
+        topic.configs().put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        return topic;
     }
 
     @Bean

