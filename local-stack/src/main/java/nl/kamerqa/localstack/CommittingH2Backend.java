@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * mongo-java-server's H2 backend, made to keep write concerns the way a single MongoDB server does. The plain backend
@@ -23,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  *   <li>every other write is committed within {@link #COMMIT_INTERVAL_MS} ms, like MongoDB's journal interval.</li>
  * </ul>
  * Commits are grouped: a command that finds its changes already committed by a concurrent one returns at once.
+ * A commit never runs while a write command is in progress: a document and its {@code _id} index entry live in two
+ * maps, and a commit between the two writes left a store that refused the document after a restart ("already
+ * existed", seen in the hard-kill test). Each command is thereby also all-or-nothing across a kill.
  *
  * <p>A commit is a write to the operating system, which keeps it through a kill of this process; with
  * {@code fsync} it is also forced to the disk, which keeps it through a power cut, at the cost of a disk flush
@@ -39,7 +44,8 @@ final class CommittingH2Backend extends H2Backend {
 
     private final MVStore store;
     private final boolean fsync;
-    private final Object commitLock = new Object();
+    /** Write commands share it; a commit takes it alone, so it sees no half-done command. */
+    private final ReadWriteLock commandsAndCommits = new ReentrantReadWriteLock();
     private final ScheduledExecutorService interval = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mongo-wire-commit");
         thread.setDaemon(true);
@@ -69,8 +75,17 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        Document reply = super.handleCommand(channel, database, command, query);
-        if (WRITES.contains(command.toLowerCase(Locale.ROOT)) && asksForDurability(query)) {
+        if (!WRITES.contains(command.toLowerCase(Locale.ROOT))) {
+            return super.handleCommand(channel, database, command, query);
+        }
+        Document reply;
+        commandsAndCommits.readLock().lock();
+        try {
+            reply = super.handleCommand(channel, database, command, query);
+        } finally {
+            commandsAndCommits.readLock().unlock();
+        }
+        if (asksForDurability(query)) {
             commit();
         }
         return reply;
@@ -87,7 +102,8 @@ final class CommittingH2Backend extends H2Backend {
     /** Commits what the store holds (and with {@code fsync} forces it to the disk) before returning. */
     @Override
     public void commit() {
-        synchronized (commitLock) {
+        commandsAndCommits.writeLock().lock();
+        try {
             if (store.isClosed()) {
                 return;
             }
@@ -96,14 +112,19 @@ final class CommittingH2Backend extends H2Backend {
             if (fsync) {
                 store.sync();
             }
+        } finally {
+            commandsAndCommits.writeLock().unlock();
         }
     }
 
     @Override
     public void close() {
         interval.shutdownNow();
-        synchronized (commitLock) {
+        commandsAndCommits.writeLock().lock();
+        try {
             super.close();
+        } finally {
+            commandsAndCommits.writeLock().unlock();
         }
     }
 }

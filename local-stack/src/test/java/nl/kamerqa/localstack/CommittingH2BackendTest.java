@@ -5,6 +5,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
@@ -14,8 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +81,61 @@ class CommittingH2BackendTest {
             AtomicInteger copies = new AtomicInteger();
             await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
                     assertThat(onDiskNow(file, dir, "later-" + copies.incrementAndGet())).containsEntry("d", 1));
+        }
+    }
+
+    @Test
+    void whatIsOnDiskIsNeverHalfACommandWhileOthersWriteAndCommitConcurrently(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("mongo.mv");
+        try (MongoWireServer server = MongoWireServer.onDisk(file, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> questions = client.getDatabase("kamerqa").getCollection("questions")
+                    .withWriteConcern(WriteConcern.JOURNALED);
+            AtomicBoolean writing = new AtomicBoolean(true);
+            List<Thread> writers = new ArrayList<>();
+            for (int w = 0; w < 4; w++) {
+                int writer = w;
+                Thread thread = new Thread(() -> {
+                    for (int batch = 0; writing.get() && batch < 30; batch++) {
+                        List<ReplaceOneModel<Document>> upserts = new ArrayList<>();
+                        for (int q = 0; q < 40; q++) {
+                            String id = writer + "-" + batch + "#" + q;
+                            upserts.add(new ReplaceOneModel<>(Filters.eq("_id", id), new Document("_id", id)
+                                    .append("text", "x".repeat(100)), new ReplaceOptions().upsert(true)));
+                        }
+                        questions.bulkWrite(upserts);
+                    }
+                });
+                thread.start();
+                writers.add(thread);
+            }
+            for (int copy = 0; copy < 5; copy++) {
+                Thread.sleep(40);
+                assertThat(inconsistentIds(file, dir, "concurrent-" + copy)).as("copy %d", copy).isEmpty();
+            }
+            writing.set(false);
+            for (Thread thread : writers) {
+                thread.join();
+            }
+        }
+    }
+
+    /** Documents a full scan of the copy finds but an {@code _id} lookup does not: a commit inside a write. */
+    private static List<String> inconsistentIds(Path file, Path dir, String name) throws Exception {
+        Path copy = dir.resolve(name + ".mv");
+        Files.copy(file, copy);
+        MongoServer reader = new MongoServer(new H2Backend(copy.toString()));
+        try (MongoClient client = MongoClients.create(reader.bindAndGetConnectionString())) {
+            MongoCollection<Document> questions = client.getDatabase("kamerqa").getCollection("questions");
+            List<String> inconsistent = new ArrayList<>();
+            for (Document scanned : questions.find().projection(new Document("_id", 1)).batchSize(1000)) {
+                if (questions.find(Filters.eq("_id", scanned.getString("_id"))).first() == null) {
+                    inconsistent.add(scanned.getString("_id"));
+                }
+            }
+            return inconsistent;
+        } finally {
+            reader.shutdownNow();
         }
     }
 
