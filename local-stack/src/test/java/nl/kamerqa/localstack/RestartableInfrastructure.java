@@ -12,8 +12,27 @@ public final class RestartableInfrastructure {
     private RestartableInfrastructure() {
     }
 
-    /** The KRaft broker (broker + controller in one node); its log directory, hence topics and offsets, survive a restart. */
-    public static final class Broker implements AutoCloseable {
+    /** A Kafka broker that can be stopped and started again on the same port and log directory. */
+    public interface RestartableBroker extends AutoCloseable {
+
+        void start() throws Exception;
+
+        /** A controlled shutdown: the log is flushed and clients see their connections closed. */
+        void stop();
+
+        String bootstrapServers();
+
+        @Override
+        default void close() {
+            stop();
+        }
+    }
+
+    /**
+     * The KRaft broker (broker + controller in one node) in this JVM; its log directory, hence topics and offsets,
+     * survive a restart.
+     */
+    public static final class Broker implements RestartableBroker {
 
         private final Path logDir;
         private final int port;
@@ -26,13 +45,14 @@ public final class RestartableInfrastructure {
             this.controllerPort = controllerPort;
         }
 
+        @Override
         public synchronized void start() throws Exception {
             if (running == null) {
                 running = KraftBroker.start(logDir, port, controllerPort);
             }
         }
 
-        /** A controlled shutdown: the log is flushed and clients see their connections closed. */
+        @Override
         public synchronized void stop() {
             if (running != null) {
                 running.close();
@@ -44,13 +64,9 @@ public final class RestartableInfrastructure {
             return running != null;
         }
 
+        @Override
         public String bootstrapServers() {
             return "127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() {
-            stop();
         }
     }
 

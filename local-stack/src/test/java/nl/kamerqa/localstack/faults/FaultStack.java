@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * kamerqa on this machine with every part restartable on its own: the KRaft broker and the MongoDB-wire server
- * in this JVM (same ports and data across a restart), and ingest-, parser- and query-service as child JVMs.
- * Everything a scenario leaves behind (service logs, Kafka log dir, H2 file) is under {@code target/faults/<scenario>}.
+ * kamerqa on this machine with every part restartable on its own: the KRaft broker (in this JVM, or as a child JVM
+ * when it is to be killed) and the MongoDB-wire server in this JVM (same ports and data across a restart), and
+ * ingest-, parser- and query-service as child JVMs. Everything a scenario leaves behind (service and broker logs,
+ * Kafka log dir, H2 file) is under {@code target/faults/<scenario>}.
  */
 final class FaultStack implements AutoCloseable {
 
@@ -39,14 +40,14 @@ final class FaultStack implements AutoCloseable {
 
     final String scenario;
     final Path dir;
-    final RestartableInfrastructure.Broker broker;
+    final RestartableInfrastructure.RestartableBroker broker;
     final RestartableInfrastructure.Mongo mongo;
     final ServiceProcess ingest;
     final ServiceProcess parser;
     final ServiceProcess query;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    private FaultStack(String scenario, Path dir, RestartableInfrastructure.Broker broker,
+    private FaultStack(String scenario, Path dir, RestartableInfrastructure.RestartableBroker broker,
                        RestartableInfrastructure.Mongo mongo, ServiceProcess ingest, ServiceProcess parser,
                        ServiceProcess query) {
         this.scenario = scenario;
@@ -56,6 +57,14 @@ final class FaultStack implements AutoCloseable {
         this.ingest = ingest;
         this.parser = parser;
         this.query = query;
+    }
+
+    /** Where the Kafka broker runs. */
+    enum BrokerMode {
+        /** In this JVM: it can be stopped and started again, not killed. */
+        IN_PROCESS,
+        /** A child JVM ({@link BrokerProcess}): it can be killed with SIGKILL too. */
+        CHILD_PROCESS
     }
 
     static FaultStack start(String scenario) throws Exception {
@@ -68,6 +77,11 @@ final class FaultStack implements AutoCloseable {
      *                       value stands for the MongoDB connection string (without database)
      */
     static FaultStack start(String scenario, Map<String, String> parserSettings) throws Exception {
+        return start(scenario, BrokerMode.IN_PROCESS, parserSettings);
+    }
+
+    static FaultStack start(String scenario, BrokerMode brokerMode, Map<String, String> parserSettings)
+            throws Exception {
         Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -75,7 +89,11 @@ final class FaultStack implements AutoCloseable {
         int controllerPort = freePort();
         int mongoPort = freePort();
         int queryPort = freePort();
-        var broker = new RestartableInfrastructure.Broker(dir.resolve("data/kafka"), kafkaPort, controllerPort);
+        Path kafkaLogDir = dir.resolve("data/kafka");
+        RestartableInfrastructure.RestartableBroker broker = switch (brokerMode) {
+            case IN_PROCESS -> new RestartableInfrastructure.Broker(kafkaLogDir, kafkaPort, controllerPort);
+            case CHILD_PROCESS -> new BrokerProcess(kafkaLogDir, kafkaPort, controllerPort, dir.resolve("kafka-broker.log"));
+        };
         var mongo = new RestartableInfrastructure.Mongo(dir.resolve("data/mongo.mv"), mongoPort);
         Map<String, String> common = new LinkedHashMap<>();
         common.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
@@ -119,6 +137,15 @@ final class FaultStack implements AutoCloseable {
 
     private static List<String> args(Map<String, String> settings) {
         return settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** The broker's process, to kill it; only when the stack was started with {@link BrokerMode#CHILD_PROCESS}. */
+    BrokerProcess brokerProcess() {
+        if (broker instanceof BrokerProcess process) {
+            return process;
+        }
+        throw new IllegalStateException(scenario + ": the broker runs in this JVM; start the stack with "
+                + BrokerMode.CHILD_PROCESS + " to kill it");
     }
 
     List<ServiceProcess> services() {
@@ -169,7 +196,7 @@ final class FaultStack implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

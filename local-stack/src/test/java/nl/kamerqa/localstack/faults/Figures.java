@@ -43,7 +43,12 @@ record Figures(String scenario, int sent, int accepted, int duplicateAnswers, in
 
     /** Prints the line and keeps it with the time of the run. */
     Figures report() {
-        String line = line();
+        report(line());
+        return this;
+    }
+
+    /** Prints a figures line and appends it, with the time, to {@code target/faults/figures.txt}. */
+    static void report(String line) {
         System.out.println(line);
         try {
             Path file = Path.of("target", "faults", "figures.txt");
@@ -53,6 +58,5 @@ record Figures(String scenario, int sent, int accepted, int duplicateAnswers, in
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return this;
     }
 }

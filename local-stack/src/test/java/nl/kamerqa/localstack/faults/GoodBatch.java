@@ -125,6 +125,8 @@ final class GoodBatch implements AutoCloseable {
         figures.put("retried-429", uploads.stream().mapToInt(Upload::rateLimited).sum());
         figures.put("gave-up", gaveUp);
         figures.put("raw-events", raw.size());
+        // the same document published twice (e.g. a retried upload whose first publish did reach the broker)
+        figures.put("raw-duplicates", raw.size() - raw.stream().map(TopicRecord::key).distinct().count());
         figures.put("parsed-events", parsed.size());
         figures.put("distinct-ce_id", parsed.stream().map(p -> p.header(CloudEventHeaders.ID)).distinct().count());
         figures.put("duplicated-documents", duplicatedDocuments);
@@ -192,12 +194,25 @@ final class GoodBatch implements AutoCloseable {
 
     /** Question records beyond what their documents say they have, including questions of no stored document. */
     static int duplicatedQuestions(Map<String, StoredDocument> stored, Map<String, Long> questions) {
+        return questionsBeyondTheirDocument(stored, questions) + orphanQuestions(stored, questions);
+    }
+
+    /** Question records beyond what their stored document says it has. */
+    static int questionsBeyondTheirDocument(Map<String, StoredDocument> stored, Map<String, Long> questions) {
         int extra = 0;
         for (Map.Entry<String, Long> e : questions.entrySet()) {
             StoredDocument d = stored.get(e.getKey());
-            extra += (int) Math.max(0, e.getValue() - (d == null ? 0 : d.questionCount()));
+            if (d != null) {
+                extra += (int) Math.max(0, e.getValue() - d.questionCount());
+            }
         }
         return extra;
+    }
+
+    /** Question records of no stored document (questions are written first, the document last). */
+    static int orphanQuestions(Map<String, StoredDocument> stored, Map<String, Long> questions) {
+        return (int) questions.entrySet().stream().filter(e -> !stored.containsKey(e.getKey()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     @Override

@@ -47,7 +47,7 @@ final class Observer implements AutoCloseable {
     static final String PARSER_GROUP = "parser-service";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final FaultStack stack;
+    private final Endpoints endpoints;
     private final MongoClient mongo;
     private final MongoDatabase database;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,11 +64,25 @@ final class Observer implements AutoCloseable {
         }
     }
 
+    /**
+     * Where to look.
+     *
+     * @param kafkaBootstrapServers the broker
+     * @param mongoConnectionString MongoDB, without database (the database is {@code kamerqa})
+     * @param query                 query-service's base URL
+     */
+    record Endpoints(String kafkaBootstrapServers, String mongoConnectionString, URI query) {
+    }
+
     Observer(FaultStack stack) {
-        this.stack = stack;
+        this(new Endpoints(stack.broker.bootstrapServers(), stack.mongo.connectionString(), stack.query.url()));
+    }
+
+    Observer(Endpoints endpoints) {
+        this.endpoints = endpoints;
         // short timeouts: the test polls, and must notice an outage instead of hanging in it
         this.mongo = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(stack.mongo.connectionString()))
+                .applyConnectionString(new ConnectionString(endpoints.mongoConnectionString()))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
                 .build());
@@ -179,7 +193,7 @@ final class Observer implements AutoCloseable {
 
     /** Raw records not yet committed by the parser's group (end offset minus committed offset, summed). */
     long parserLag() throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers(),
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(PARSER_GROUP)
                     .partitionsToOffsetAndMetadata().get();
@@ -199,7 +213,7 @@ final class Observer implements AutoCloseable {
 
     private Properties consumerProps() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -265,7 +279,7 @@ final class Observer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.query.url() + path)).timeout(Duration.ofSeconds(30))
+        return http.send(HttpRequest.newBuilder(URI.create(endpoints.query() + path)).timeout(Duration.ofSeconds(30))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
