@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param declaredContentType media type the source claimed; kept as metadata, the bytes decide the real one
  * @param sourceUrl           URL it was fetched from, or null
  * @param title               a title given by the source, or null
- * @param documentId          an identifier the source proposed; used only when it is an official one
+ * @param documentId          an identifier the source proposed; used only when it is an official one (the upload
+ *                            API refuses any other before it gets here, so a caller's id is never replaced)
  * @param metadata            anything else the source said about it
  * @param crossSourceDedupe   true for the automated feeds: when the official id was already published through
  *                            another source and this source never delivered it, this is the same document

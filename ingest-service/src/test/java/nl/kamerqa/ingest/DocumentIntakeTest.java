@@ -18,10 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -32,10 +30,9 @@ class DocumentIntakeTest {
     private static final Instant NOW = Instant.parse("2024-03-01T10:15:30Z");
 
     private final List<RawDocument> published = new ArrayList<>();
-    private final Map<String, IngestedDocument> ledger = new LinkedHashMap<>();
+    private final InMemoryIngestedDocuments ledger = new InMemoryIngestedDocuments();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private RuntimeException publishFailure;
-    private RuntimeException recordFailure;
 
     private final RawDocumentPublisher publisher = document -> {
         if (publishFailure != null) {
@@ -44,28 +41,7 @@ class DocumentIntakeTest {
         published.add(document);
     };
 
-    private final IngestedDocuments ingested = new IngestedDocuments() {
-        @Override
-        public Optional<IngestedDocument> find(String sha) {
-            return Optional.ofNullable(ledger.get(sha));
-        }
-
-        @Override
-        public List<IngestedDocument> findByDocumentId(String documentId) {
-            return ledger.values().stream().filter(d -> d.documentId().equals(documentId))
-                    .sorted(java.util.Comparator.comparing(IngestedDocument::receivedAt)).toList();
-        }
-
-        @Override
-        public void record(IngestedDocument document) {
-            if (recordFailure != null) {
-                throw recordFailure;
-            }
-            ledger.putIfAbsent(document.contentSha256(), document);
-        }
-    };
-
-    private final DocumentIntake intake = new DocumentIntake(publisher, ingested, new IngestMetrics(registry),
+    private final DocumentIntake intake = new DocumentIntake(publisher, ledger, new IngestMetrics(registry),
             Clock.fixed(NOW, ZoneOffset.UTC), properties(DataSize.ofKilobytes(1)));
 
     private static IncomingDocument feed(String source, byte[] content, String documentId) {
@@ -77,7 +53,7 @@ class DocumentIntakeTest {
         return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
                 new KamerqaProperties.Ingest(maxDocumentSize, Duration.ofSeconds(5), Duration.ofSeconds(30),
                         Duration.ofSeconds(5), Duration.ofSeconds(3), URI.create("http://localhost:8083"),
-                        Duration.ofSeconds(30)));
+                        Duration.ofSeconds(30), new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16)));
     }
 
     private static IncomingDocument upload(byte[] content, String filename, String documentId) {
@@ -162,7 +138,7 @@ class DocumentIntakeTest {
 
         assertThatThrownBy(() -> intake.accept(upload(content, null, null)))
                 .isInstanceOf(IntakeUnavailableException.class);
-        assertThat(ledger).isEmpty();
+        assertThat(ledger.isEmpty()).isTrue();
         assertThat(count("failed")).isEqualTo(1);
 
         publishFailure = null;
@@ -172,7 +148,7 @@ class DocumentIntakeTest {
 
     @Test
     void ledgerFailureAfterPublicationStillAnswersAccepted() {
-        recordFailure = new IntakeUnavailableException("store away", null);
+        ledger.failWritesWith(new IntakeUnavailableException("store away", null));
 
         IntakeResult result = intake.accept(upload(Samples.uniqueKamervragenText(), null, null));
 

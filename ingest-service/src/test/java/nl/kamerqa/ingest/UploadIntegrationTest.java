@@ -1,50 +1,24 @@
 package nl.kamerqa.ingest;
 
-import com.mongodb.client.MongoClient;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.RawDocument;
-import nl.kamerqa.ingest.config.KamerqaProperties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
+import static nl.kamerqa.ingest.RawTopic.header;
+import static nl.kamerqa.ingest.RawTopic.singleRecordWithSha;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The upload path end to end: real HTTP server, a real Kafka broker (embedded, KRaft) and a MongoDB-wire server.
@@ -55,44 +29,16 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=ingest-service", "kamerqa.ingest.max-document-size=4MB",
                 "kamerqa.security.api-key=" + UploadIntegrationTest.KEY})
 @EmbeddedKafka(bootstrapServersProperty = "spring.kafka.bootstrap-servers")
-class UploadIntegrationTest {
+class UploadIntegrationTest extends UploadHttpTest {
 
     static final String KEY = "integration-test-key";
-
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final InetSocketAddress MONGO_ADDRESS = MONGO.bind();
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri",
-                () -> "mongodb://127.0.0.1:" + MONGO_ADDRESS.getPort() + "/kamerqa");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KamerqaProperties properties;
-    @Autowired
-    MongoClient mongo;
-    @Autowired
-    MeterRegistry meters;
-
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void uploadedDocumentIsPublishedOnceAndTheSameContentAgainIsAnsweredDuplicate() throws Exception {
         byte[] content = Samples.uniqueKamervragenText();
-        String sha = HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        double acceptedBefore = counter("accepted");
-        double duplicateBefore = counter("duplicate");
+        String sha = DocumentIntake.sha256Hex(content);
+        double acceptedBefore = counter("accepted", "none");
+        double duplicateBefore = counter("duplicate", "none");
 
         HttpResponse<String> first = postBody(content, "text/plain; charset=UTF-8",
                 "?documentId=kst-36200-VII-147&title=Antwoorden&filename=antwoorden.txt"
@@ -128,7 +74,7 @@ class UploadIntegrationTest {
         assertThat(raw.metadata()).containsEntry("filename", "antwoorden.txt")
                 .containsEntry("declaredContentType", "text/plain; charset=UTF-8");
 
-        Document ledgerEntry = mongo.getDatabase("kamerqa").getCollection("ingested").find(new Document("_id", sha)).first();
+        Document ledgerEntry = ledgerEntry(sha);
         assertThat(ledgerEntry).isNotNull();
         assertThat(ledgerEntry.getString("documentId")).isEqualTo("kst-36200-VII-147");
         assertThat(ledgerEntry.getString("source")).isEqualTo("upload");
@@ -147,8 +93,8 @@ class UploadIntegrationTest {
         // the producer waits for the broker's ack before answering, so the end offsets read now include anything
         // the second upload could have published
         singleRecordWithSha(publishedRecords(), sha);
-        assertThat(counter("accepted")).isEqualTo(acceptedBefore + 1);
-        assertThat(counter("duplicate")).isEqualTo(duplicateBefore + 1);
+        assertThat(counter("accepted", "none")).isEqualTo(acceptedBefore + 1);
+        assertThat(counter("duplicate", "none")).isEqualTo(duplicateBefore + 1);
     }
 
     @Test
@@ -156,7 +102,7 @@ class UploadIntegrationTest {
         byte[] pdf = Samples.minimalPdf();
 
         HttpResponse<String> response = postMultipart(pdf, "antwoorden.pdf", "application/octet-stream",
-                Map.of("documentId", "niet-officieel"));
+                Map.of("title", "Antwoorden"));
 
         assertThat(response.statusCode()).isEqualTo(202);
         JsonNode body = JSON.readTree(response.body());
@@ -169,7 +115,53 @@ class UploadIntegrationTest {
         assertThat(raw.content()).isEqualTo(pdf);
         assertThat(raw.metadata()).containsEntry("filename", "antwoorden.pdf")
                 .containsEntry("declaredContentType", "application/octet-stream")
-                .containsEntry("declaredDocumentId", "niet-officieel");
+                .doesNotContainKey("declaredDocumentId");
+    }
+
+    @Test
+    void documentIdOfNoOfficialShapeIsRefusedWith400ListingTheAcceptedShapesAndNothingIsPublished() throws Exception {
+        byte[] asQueryParameter = Samples.uniqueKamervragenText();
+        byte[] asFormField = Samples.minimalPdf();
+        double refusedBefore = counter("rejected", "invalid_metadata");
+
+        HttpResponse<String> query = postBody(asQueryParameter, "text/plain", "?documentId=my-doc-1");
+        HttpResponse<String> form = postMultipart(asFormField, "kst-36200-VII-147.pdf", "application/pdf",
+                Map.of("documentId", "KST-36200-VII-147"));
+
+        for (HttpResponse<String> response : List.of(query, form)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            JsonNode problem = JSON.readTree(response.body());
+            assertThat(problem.get("parameter").asString()).isEqualTo("documentId");
+            assertThat(problem.get("detail").asString()).startsWith("documentId '")
+                    .contains("kst-<dossier>[-<toevoeging>]-<nr>", "ah-<tk|ek>-<vergaderjaar yyyyyyyy>-<nr>",
+                            "kv-<tk|ek>-<yyyy>Z<nr>", "blg-<nr>", "h-<tk|ek>-");
+            assertThat(problem.get("acceptedShapes").findValuesAsString("example")).containsExactly(
+                    "kst-36200-VII-147", "ah-tk-20222023-1234", "kv-tk-2023Z12345", "blg-1032749", "h-tk-20222023-12-3");
+        }
+        assertThat(JSON.readTree(query.body()).get("detail").asString()).contains("'my-doc-1'");
+        assertThat(JSON.readTree(form.body()).get("detail").asString()).contains("'KST-36200-VII-147'");
+        List<ConsumerRecord<String, byte[]>> records = publishedRecords();
+        for (byte[] content : List.of(asQueryParameter, asFormField)) {
+            assertThat(RawTopic.withSha(records, DocumentIntake.sha256Hex(content))).as("records of a refused upload")
+                    .isEmpty();
+        }
+        assertThat(counter("rejected", "invalid_metadata")).isEqualTo(refusedBefore + 2);
+    }
+
+    @Test
+    void officialDocumentIdIsKeptAsSentOverAnOfficialFileName() throws Exception {
+        HttpResponse<String> response = postMultipart(Samples.minimalPdf(), "kst-36200-VII-148.pdf",
+                "application/pdf", Map.of("documentId", " ah-tk-20222023-1234 "));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("documentId").asString()).isEqualTo("ah-tk-20222023-1234");
+        ConsumerRecord<String, byte[]> record = singleRecordWithSha(publishedRecords(),
+                body.get("contentSha256").asString());
+        assertThat(record.key()).isEqualTo("ah-tk-20222023-1234");
+        assertThat(JSON.readValue(record.value(), RawDocument.class).documentId()).isEqualTo("ah-tk-20222023-1234");
     }
 
     @Test
@@ -273,51 +265,6 @@ class UploadIntegrationTest {
 
     // --- helpers
 
-    private double counter(String outcome) {
-        return meters.get(IngestMetrics.DOCUMENTS).tag("source", "upload").tag("outcome", outcome).tag("reason", "none")
-                .counter().count();
-    }
-
-    private static ConsumerRecord<String, byte[]> singleRecordWithSha(List<ConsumerRecord<String, byte[]>> records,
-                                                                     String sha) {
-        List<ConsumerRecord<String, byte[]>> matching = records.stream()
-                .filter(r -> header(r, CloudEventHeaders.ID).endsWith(":" + sha))
-                .toList();
-        assertThat(matching).as("records on the raw topic for content %s", sha).hasSize(1);
-        return matching.get(0);
-    }
-
-    /** Everything on the raw topic up to the end offsets at the time of the call. */
-    private List<ConsumerRecord<String, byte[]>> publishedRecords() {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "verify-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(properties.topics().raw()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                for (TopicPartition partition : partitions) {
-                    assertThat(consumer.position(partition)).isGreaterThanOrEqualTo(end.get(partition));
-                }
-            });
-            return records;
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
     private static byte[] randomText(int length) {
         SecureRandom random = new SecureRandom();
         String letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \n";
@@ -343,25 +290,14 @@ class UploadIntegrationTest {
 
     private HttpResponse<String> postMultipart(byte[] content, String filename, String contentType,
                                                Map<String, String> fields) throws Exception {
-        String boundary = "kamerqa-" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
-                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        MultipartBody body = new MultipartBody();
+        fields.forEach(body::field);
+        body.file(filename, contentType, content);
         HttpRequest request = HttpRequest.newBuilder(uri("/api/documents"))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Content-Type", body.contentType())
                 .header("X-API-Key", KEY)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .build();
         return http.send(request, HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String pathAndQuery) {
-        return URI.create("http://localhost:" + port + pathAndQuery);
     }
 }

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.ingest.DocumentIds;
 import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.DocumentRejectedException;
 import nl.kamerqa.ingest.IngestMetrics;
@@ -15,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -28,11 +30,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private final IngestMetrics metrics;
     private final long maxDocumentSize;
+    private final KamerqaProperties.Batch batch;
     private final Duration retryAfter;
 
     public ApiExceptionHandler(IngestMetrics metrics, KamerqaProperties properties) {
         this.metrics = metrics;
         this.maxDocumentSize = properties.ingest().maxDocumentSize().toBytes();
+        this.batch = properties.ingest().batch();
         this.retryAfter = properties.ingest().retryAfter();
     }
 
@@ -44,6 +48,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             case UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
         };
         return problem(status, e.getMessage(), new HttpHeaders());
+    }
+
+    /** Names the parameter and, for clients to read, the shapes it may have. */
+    @ExceptionHandler(DocumentIdRefusedException.class)
+    ResponseEntity<ProblemDetail> documentIdRefused(DocumentIdRefusedException e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, e.getMessage(), new HttpHeaders());
+        answer.getBody().setProperty("parameter", DocumentIdRefusedException.PARAMETER);
+        answer.getBody().setProperty("acceptedShapes", DocumentIds.officialShapes());
+        return answer;
     }
 
     /** From {@link ApiKeyFilter}; same answer as parser-service's. */
@@ -73,11 +86,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "the document was not taken in, try again later: " + e.getMessage(), headers);
     }
 
-    /** The servlet container refused a multipart request over the limit before the controller ran. */
+    /**
+     * The servlet container refused a multipart request over the limit before the controller ran. For a batch it
+     * does not say which limit (a part's size, the parts' number or their total), so the answer names all three.
+     */
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = DocumentIntake.tooLarge(maxDocumentSize).getMessage();
+        boolean isBatch = request instanceof ServletWebRequest servlet && ApiPaths.batch(servlet.getRequest());
+        String detail = isBatch ? ("the batch is over its limits: at most %d parts (kamerqa.ingest.batch.max-parts), "
+                + "%d bytes together (kamerqa.ingest.batch.max-size) and %d bytes each "
+                + "(kamerqa.ingest.max-document-size); split it").formatted(batch.maxParts(),
+                batch.maxSize().toBytes(), maxDocumentSize) : DocumentIntake.tooLarge(maxDocumentSize).getMessage();
         metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.TOO_LARGE, detail);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, detail);
         return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);

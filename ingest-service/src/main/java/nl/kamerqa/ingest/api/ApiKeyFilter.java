@@ -19,20 +19,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 
 /**
  * Guards the admin endpoints ({@code /api/admin/**}, any method) and every write method under {@code /api/**}
- * (the upload) with the {@value #HEADER} header; read endpoints and the actuator stay public. Same rules and
- * messages as parser-service.
+ * (the uploads) with the {@value #HEADER} header; read endpoints and the actuator stay public. Same rules and
+ * messages as parser-service. The API key opens all of them; a trusted upload key
+ * ({@code kamerqa.security.trusted-upload-keys}) only the uploads.
  *
  * <p>A servlet filter rather than a HandlerInterceptor: the DispatcherServlet parses a multipart upload before
- * any interceptor runs, so only a filter refuses a client without the key before its body is read. The key is
- * compared in constant time (SHA-256 digests of equal length through {@link MessageDigest#isEqual}), so the timing of
- * a wrong key says nothing about the right one, not even its length. The answer is rendered by
- * {@link ApiExceptionHandler}, like every other ProblemDetail of the service.
+ * any interceptor runs, so only a filter refuses a client without the key before its body is read. Keys are
+ * compared in constant time ({@link ApiKeys}). The answer is rendered by {@link ApiExceptionHandler}, like every
+ * other ProblemDetail of the service.
  */
 @Component
 @Order(ApiKeyFilter.ORDER)
@@ -42,23 +39,24 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     static final String DISABLED = "write endpoints are disabled: set KAMERQA_API_KEY";
     static final String MISSING = "missing X-API-Key header";
     static final String INVALID = "invalid API key";
+    static final String UPLOADS_ONLY = "this key may only upload documents (kamerqa.security.trusted-upload-keys)";
     /** Early, after the observation filter (so refusals show in http_server_requests), before anything reads the body. */
     static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyFilter.class);
 
-    /** Null when no key is configured: then every guarded endpoint is refused. */
-    private final byte[] expectedDigest;
+    private final ApiKeys keys;
     private final IngestMetrics metrics;
     private final HandlerExceptionResolver exceptionResolver;
 
     public ApiKeyFilter(SecurityProperties security, IngestMetrics metrics,
                         @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
-        this.expectedDigest = security.writesEnabled() ? sha256(security.apiKey()) : null;
+        this.keys = new ApiKeys(security);
         this.metrics = metrics;
         this.exceptionResolver = exceptionResolver;
-        if (expectedDigest == null) {
-            log.warn("kamerqa.security.api-key (KAMERQA_API_KEY) is not set: uploads and admin endpoints answer 403");
+        if (!security.writesEnabled()) {
+            log.warn("kamerqa.security.api-key (KAMERQA_API_KEY) is not set: {}", security.trustedUploadKeys().isEmpty()
+                    ? "uploads and admin endpoints answer 403" : "admin endpoints answer 403, uploads need a trusted key");
         }
     }
 
@@ -69,7 +67,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiKeyRejectedException rejection = check(request.getHeader(HEADER));
+        ApiKeyRejectedException rejection = check(request);
         if (rejection == null) {
             chain.doFilter(request, response);
             return;
@@ -84,24 +82,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         Problems.render(exceptionResolver, request, response, rejection, rejection.status());
     }
 
-    private ApiKeyRejectedException check(String given) {
-        if (expectedDigest == null) {
-            return new ApiKeyRejectedException(HttpStatus.FORBIDDEN, DISABLED);
-        }
-        if (given == null || given.isEmpty()) {
-            return new ApiKeyRejectedException(HttpStatus.UNAUTHORIZED, MISSING);
-        }
-        if (!MessageDigest.isEqual(sha256(given), expectedDigest)) {
-            return new ApiKeyRejectedException(HttpStatus.FORBIDDEN, INVALID);
-        }
-        return null;
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+    private ApiKeyRejectedException check(HttpServletRequest request) {
+        return switch (keys.match(request.getHeader(HEADER))) {
+            case NONE_CONFIGURED -> new ApiKeyRejectedException(HttpStatus.FORBIDDEN, DISABLED);
+            case MISSING -> new ApiKeyRejectedException(HttpStatus.UNAUTHORIZED, MISSING);
+            case WRONG -> new ApiKeyRejectedException(HttpStatus.FORBIDDEN, INVALID);
+            case API_KEY -> null;
+            case TRUSTED_UPLOADER -> ApiPaths.upload(request) ? null
+                    : new ApiKeyRejectedException(HttpStatus.FORBIDDEN, UPLOADS_ONLY);
+        };
     }
 }

@@ -26,9 +26,16 @@ final class ApiPaths {
                 || path.equals("/api/admin") || path.startsWith("/api/admin/");
     }
 
-    /** {@code POST /api/documents}: the requests that carry a document. */
+    /** {@code POST /api/documents} and {@code POST /api/documents/batch}: the requests that carry documents. */
     static boolean upload(HttpServletRequest request) {
-        return "POST".equalsIgnoreCase(request.getMethod()) && path(request).equals(DocumentController.PATH);
+        String path = path(request);
+        return "POST".equalsIgnoreCase(request.getMethod())
+                && (path.equals(DocumentController.PATH) || path.equals(BatchUploadController.PATH));
+    }
+
+    /** {@code POST /api/documents/batch}. */
+    static boolean batch(HttpServletRequest request) {
+        return "POST".equalsIgnoreCase(request.getMethod()) && path(request).equals(BatchUploadController.PATH);
     }
 
     /**

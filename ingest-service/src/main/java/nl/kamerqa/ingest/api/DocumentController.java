@@ -2,6 +2,7 @@ package nl.kamerqa.ingest.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.kamerqa.ingest.ContentSniffer;
+import nl.kamerqa.ingest.DocumentIds;
 import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.IncomingDocument;
 import nl.kamerqa.ingest.IngestMetrics;
@@ -26,6 +27,8 @@ import java.net.URI;
 /**
  * Uploads: {@code POST /api/documents} as multipart ({@code file} part) or as the raw body.
  * Answers 202 with the document's id when published, 200 with status DUPLICATE when the same bytes came before.
+ * A {@code documentId} sent with it (query parameter or form field) is kept as sent when it is an official
+ * identifier and refused with 400 otherwise; without one, the id comes from the file name or the content.
  */
 @RestController
 @RequestMapping(DocumentController.PATH)
@@ -50,8 +53,9 @@ public class DocumentController {
                                                      @RequestParam(required = false) String title,
                                                      @RequestParam(required = false) String documentId)
             throws IOException {
+        requireOfficialOrAbsent(documentId);
         if (file.getSize() > intake.maxDocumentSize()) {
-            throw refused(DocumentIntake.tooLarge(file.getSize(), intake.maxDocumentSize()));
+            throw refused(Reason.TOO_LARGE, DocumentIntake.tooLarge(file.getSize(), intake.maxDocumentSize()));
         }
         return answer(intake.accept(new IncomingDocument(SOURCE, file.getBytes(), file.getOriginalFilename(),
                 file.getContentType(), sourceUrl, title, documentId, null)));
@@ -67,9 +71,17 @@ public class DocumentController {
                                                      @RequestParam(required = false) String documentId,
                                                      @RequestParam(required = false) String filename)
             throws IOException {
+        requireOfficialOrAbsent(documentId);
         byte[] content = readBody(request);
         return answer(intake.accept(new IncomingDocument(SOURCE, content, filename, request.getContentType(),
                 sourceUrl, title, documentId, null)));
+    }
+
+    /** Before the body is read: an id the caller chose is kept or refused, never replaced by one of ours. */
+    private void requireOfficialOrAbsent(String documentId) {
+        if (documentId != null && !documentId.isBlank() && !DocumentIds.isOfficial(documentId.strip())) {
+            throw refused(Reason.INVALID_METADATA, DocumentIdRefusedException.notOfficial(documentId.strip()));
+        }
     }
 
     /**
@@ -80,20 +92,20 @@ public class DocumentController {
         long limit = intake.maxDocumentSize();
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            throw refused(DocumentIntake.tooLarge(declared, limit));
+            throw refused(Reason.TOO_LARGE, DocumentIntake.tooLarge(declared, limit));
         }
         try (InputStream in = request.getInputStream()) {
             byte[] content = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (content.length > limit) {
-                throw refused(DocumentIntake.tooLarge(limit));
+                throw refused(Reason.TOO_LARGE, DocumentIntake.tooLarge(limit));
             }
             return content;
         }
     }
 
-    private RuntimeException refused(RuntimeException e) {
+    private RuntimeException refused(Reason reason, RuntimeException e) {
         // refused before the intake saw it, so counted and logged here
-        metrics.refusedBeforeIntake(SOURCE, Reason.TOO_LARGE, e.getMessage());
+        metrics.refusedBeforeIntake(SOURCE, reason, e.getMessage());
         return e;
     }
 

@@ -21,10 +21,12 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * Limits {@code POST /api/documents} per client, where a client is its API key and remote address: a token
- * bucket of {@code kamerqa.security.upload-rate.burst} refilled at {@code requests-per-minute}. Over the limit the
- * answer is 429 with Retry-After, before the body is read. Runs after {@link ApiKeyFilter}, so only clients with
- * the key use buckets.
+ * Limits the uploads ({@code POST /api/documents} and {@code /api/documents/batch}, a batch counting as one) per
+ * client, where a client is its API key and remote address: a token bucket of
+ * {@code kamerqa.security.upload-rate.burst} refilled at {@code requests-per-minute}. A trusted upload key
+ * ({@code kamerqa.security.trusted-upload-keys}) has one bucket per key instead, at {@code trusted-requests-per-minute}
+ * (by default not limited), so a backfill is not held at the rate meant for people. Over the limit the answer is 429
+ * with Retry-After, before the body is read. Runs after {@link ApiKeyFilter}, so only clients with a key use buckets.
  */
 @Component
 @Order(ApiKeyFilter.ORDER + 10)
@@ -34,15 +36,21 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
     private static final int MAX_CLIENTS = 10_000;
 
     private final SecurityProperties.UploadRate rate;
+    private final ApiKeys keys;
+    /** Each null when its kind of client is not limited. */
     private final TokenBuckets buckets;
+    private final TokenBuckets trustedBuckets;
     private final IngestMetrics metrics;
     private final HandlerExceptionResolver exceptionResolver;
 
     public UploadRateLimitFilter(SecurityProperties security, Clock clock, IngestMetrics metrics,
                                  @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
         this.rate = security.uploadRate();
+        this.keys = new ApiKeys(security);
         this.buckets = rate.limited() ? new TokenBuckets(rate.requestsPerMinute(), rate.burst(), clock, MAX_CLIENTS)
                 : null;
+        this.trustedBuckets = rate.trustedLimited() ? new TokenBuckets(rate.trustedRequestsPerMinute(),
+                rate.trustedBurst(), clock, MAX_CLIENTS) : null;
         this.metrics = metrics;
         this.exceptionResolver = exceptionResolver;
     }
@@ -50,26 +58,33 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (buckets == null || !ApiPaths.upload(request)) {
+        if (!ApiPaths.upload(request)) {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Duration> wait = buckets.tryTake(client(request));
+        String key = request.getHeader(ApiKeyFilter.HEADER);
+        boolean trusted = keys.trusted(key);
+        TokenBuckets limit = trusted ? trustedBuckets : buckets;
+        // a trusted key's bucket is the key's alone, whatever address it comes from: a per-key limit
+        Optional<Duration> wait = limit == null ? Optional.empty()
+                : limit.tryTake(trusted ? digest(key) : digest(key) + "@" + request.getRemoteAddr());
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
-        UploadRateLimitedException limited = new UploadRateLimitedException(("too many uploads from this client: "
-                + "at most %d per minute after a burst of %d (kamerqa.security.upload-rate); try again later")
-                .formatted(rate.requestsPerMinute(), rate.burst()), wait.get());
+        UploadRateLimitedException limited = new UploadRateLimitedException(trusted
+                ? ("too many uploads with this trusted key: at most %d per minute after a burst of %d "
+                + "(kamerqa.security.upload-rate.trusted-*); try again later")
+                .formatted(rate.trustedRequestsPerMinute(), rate.trustedBurst())
+                : ("too many uploads from this client: at most %d per minute after a burst of %d "
+                + "(kamerqa.security.upload-rate); try again later").formatted(rate.requestsPerMinute(), rate.burst()),
+                wait.get());
         metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.RATE_LIMITED, limited.getMessage());
         Problems.render(exceptionResolver, request, response, limited, HttpStatus.TOO_MANY_REQUESTS);
     }
 
     /** The key's digest rather than the key itself, so no secret is kept as a map key. */
-    private static String client(HttpServletRequest request) {
-        String key = request.getHeader(ApiKeyFilter.HEADER);
-        String keyPart = key == null ? "-" : HexFormat.of().formatHex(ApiKeyFilter.sha256(key), 0, 8);
-        return keyPart + "@" + request.getRemoteAddr();
+    private static String digest(String key) {
+        return key == null ? "-" : HexFormat.of().formatHex(ApiKeys.sha256(key), 0, 8);
     }
 }

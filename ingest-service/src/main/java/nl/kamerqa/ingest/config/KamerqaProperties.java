@@ -42,6 +42,7 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
      * @param healthTimeout   how long the Kafka health check may take
      * @param queryBaseUrl    base URL of query-service, used for the Location hint of an accepted document
      * @param topicRetry      how often the topics are declared again while the broker could not be reached
+     * @param batch           limits of the batch upload ({@code POST /api/documents/batch})
      */
     public record Ingest(@DefaultValue("50MB") DataSize maxDocumentSize,
                          @DefaultValue("20s") Duration publishTimeout,
@@ -49,7 +50,8 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
                          @DefaultValue("5s") Duration storeTimeout,
                          @DefaultValue("3s") Duration healthTimeout,
                          @DefaultValue("http://localhost:8083") URI queryBaseUrl,
-                         @DefaultValue("30s") Duration topicRetry) {
+                         @DefaultValue("30s") Duration topicRetry,
+                         @DefaultValue Batch batch) {
 
         /** Base64 in a Kafka record of at most 2 GB: a larger document could never be published. */
         static final DataSize LARGEST_SUPPORTED = DataSize.ofGigabytes(1);
@@ -69,6 +71,30 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
         private static void requirePositive(Duration d, String name) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("kamerqa.ingest." + name + " must be positive, was " + d);
+            }
+        }
+    }
+
+    /**
+     * The batch upload holds all its parts in memory while it publishes them, so its size is bounded as a whole;
+     * each part is still bounded by {@code max-document-size}.
+     *
+     * @param maxParts    most documents in one batch
+     * @param maxSize     most bytes of all documents of one batch together
+     * @param concurrency documents published at the same time, over all batches of this instance
+     */
+    public record Batch(@DefaultValue("100") int maxParts,
+                        @DefaultValue("64MB") DataSize maxSize,
+                        @DefaultValue("16") int concurrency) {
+
+        public Batch {
+            if (maxParts < 1 || concurrency < 1) {
+                throw new IllegalArgumentException(
+                        "kamerqa.ingest.batch.max-parts and concurrency must be at least 1");
+            }
+            if (maxSize.toBytes() < 1 || maxSize.compareTo(Ingest.LARGEST_SUPPORTED) > 0) {
+                throw new IllegalArgumentException("kamerqa.ingest.batch.max-size must be between 1B and "
+                        + Ingest.LARGEST_SUPPORTED + ", was " + maxSize);
             }
         }
     }

@@ -2,14 +2,11 @@ package nl.kamerqa.ingest.api;
 
 import nl.kamerqa.ingest.Samples;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 
-import java.time.Clock;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,18 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The API key on POST /api/documents: 401 without it, 403 with a wrong one, through with the right one. */
 @WebMvcTest(controllers = DocumentController.class, properties = "kamerqa.security.api-key=" + ApiKeyFilterTest.KEY)
-@Import(ApiKeyFilterTest.Clocks.class)
+@Import(SystemClock.class)
 class ApiKeyFilterTest extends UploadSliceTest {
 
     static final String KEY = "s3cret-upload-key";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     private double unauthorized() {
         return rejected("unauthorized");

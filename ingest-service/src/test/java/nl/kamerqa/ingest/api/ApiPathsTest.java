@@ -42,8 +42,12 @@ class ApiPathsTest {
             "POST, /api/documents/, true",
             "POST, //api/documents, true",
             "GET, /api/documents, false",
-            "POST, /api/documents/x, false"})
-    void onlyPostsToTheDocumentsPathAreUploads(String method, String path, boolean upload) {
+            "POST, /api/documents/x, false",
+            "POST, /api/documents/batch, true",
+            "POST, /api/documents/batch/, true",
+            "GET, /api/documents/batch, false",
+            "POST, /api/documents/batch/x, false"})
+    void onlyPostsToTheDocumentsAndTheBatchPathAreUploads(String method, String path, boolean upload) {
         assertThat(ApiPaths.upload(request(method, path))).isEqualTo(upload);
     }
 }

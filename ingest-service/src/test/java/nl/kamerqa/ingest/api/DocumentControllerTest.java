@@ -6,9 +6,7 @@ import nl.kamerqa.ingest.IngestedDocument;
 import nl.kamerqa.ingest.IntakeUnavailableException;
 import nl.kamerqa.ingest.Samples;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -16,7 +14,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -44,18 +41,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @WebMvcTest(controllers = DocumentController.class,
         properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s",
                 "kamerqa.security.api-key=" + DocumentControllerTest.KEY})
-@Import(DocumentControllerTest.Clocks.class)
+@Import(SystemClock.class)
 class DocumentControllerTest extends UploadSliceTest {
 
     static final String KEY = "test-key-for-uploads";
-
-    @TestConfiguration
-    static class Clocks {
-        @Bean
-        Clock clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     private double received() {
         return meters.get(IngestMetrics.RECEIVED).tag("source", "upload").counter().count();
@@ -167,6 +156,33 @@ class DocumentControllerTest extends UploadSliceTest {
                 .andExpect(jsonPath("$.contentSha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
                 .andExpect(header().string("Location", "http://localhost:8083/api/documents/kst-36200-VII-147"));
         verify(publisher).publish(any());
+    }
+
+    @Test
+    void emptyDocumentIdCountsAsNoneAndTheIdComesFromTheFileName() throws Exception {
+        given(ingested.find(anyString())).willReturn(Optional.empty());
+
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).param("documentId", " ")
+                        .param("filename", "kst-36200-VII-149.txt").content(Samples.uniqueKamervragenText()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.documentId").value("kst-36200-VII-149"));
+    }
+
+    @Test
+    void documentIdOfNoOfficialShapeIsRefusedBeforeTheBodyIsRead() throws Exception {
+        double rejectedBefore = rejected("invalid_metadata");
+        double receivedBefore = received();
+        byte[] tooBig = new byte[2048];
+        Arrays.fill(tooBig, (byte) 'a');
+
+        mvc.perform(upload().contentType(MediaType.TEXT_PLAIN).param("documentId", "sha256:abc").content(tooBig))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("documentId"))
+                .andExpect(jsonPath("$.acceptedShapes[0].form").value("kst-<dossier>[-<toevoeging>]-<nr>"))
+                .andExpect(jsonPath("$.acceptedShapes[0].example").value("kst-36200-VII-147"));
+        verify(publisher, never()).publish(any());
+        assertThat(rejected("invalid_metadata")).isEqualTo(rejectedBefore + 1);
+        assertThat(received()).isEqualTo(receivedBefore + 1);
     }
 
     @Test

@@ -35,11 +35,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @WebMvcTest(controllers = DocumentController.class, properties = {
         "kamerqa.security.api-key=" + UploadRateLimitTest.KEY,
-        "kamerqa.security.upload-rate.requests-per-minute=60", "kamerqa.security.upload-rate.burst=2"})
+        "kamerqa.security.upload-rate.requests-per-minute=60", "kamerqa.security.upload-rate.burst=2",
+        "kamerqa.security.trusted-upload-keys=other-key, " + UploadRateLimitTest.TRUSTED_KEY,
+        "kamerqa.security.upload-rate.trusted-requests-per-minute=60", "kamerqa.security.upload-rate.trusted-burst=3"})
 @Import(UploadRateLimitTest.Clocks.class)
 class UploadRateLimitTest extends UploadSliceTest {
 
     static final String KEY = "rate-test-key";
+    static final String TRUSTED_KEY = "rate-test-backfill-key";
     static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-11-04T08:00:00Z"));
 
     @TestConfiguration
@@ -56,7 +59,11 @@ class UploadRateLimitTest extends UploadSliceTest {
     }
 
     private ResultActions upload(String remoteAddress) throws Exception {
-        return mvc.perform(post("/api/documents").header(ApiKeyFilter.HEADER, KEY)
+        return upload(KEY, remoteAddress);
+    }
+
+    private ResultActions upload(String key, String remoteAddress) throws Exception {
+        return mvc.perform(post("/api/documents").header(ApiKeyFilter.HEADER, key)
                 .contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText())
                 .with(request -> {
                     request.setRemoteAddr(remoteAddress);
@@ -119,5 +126,19 @@ class UploadRateLimitTest extends UploadSliceTest {
                     .andExpect(status().isUnauthorized());
         }
         upload("10.0.0.5").andExpect(status().isAccepted());
+    }
+
+    @Test
+    void aTrustedKeyHasItsOwnLimitForAllItsAddressesTogether() throws Exception {
+        // three from one address: past the per-client burst of 2, within the trusted key's burst of 3
+        upload(TRUSTED_KEY, "10.0.1.1").andExpect(status().isAccepted());
+        upload(TRUSTED_KEY, "10.0.1.1").andExpect(status().isAccepted());
+        upload(TRUSTED_KEY, "10.0.1.1").andExpect(status().isAccepted());
+
+        upload(TRUSTED_KEY, "10.0.1.2")
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
+                        "too many uploads with this trusted key: at most 60 per minute after a burst of 3")));
+        upload("10.0.1.2").andExpect(status().isAccepted());
     }
 }

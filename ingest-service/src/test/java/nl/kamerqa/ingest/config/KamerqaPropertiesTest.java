@@ -12,7 +12,8 @@ class KamerqaPropertiesTest {
 
     private static KamerqaProperties.Ingest ingest(DataSize max, Duration publishTimeout) {
         return new KamerqaProperties.Ingest(max, publishTimeout, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ofSeconds(3), URI.create("http://localhost:8083"), Duration.ofSeconds(30));
+                Duration.ofSeconds(3), URI.create("http://localhost:8083"), Duration.ofSeconds(30),
+                new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16));
     }
 
     @Test
@@ -31,5 +32,13 @@ class KamerqaPropertiesTest {
     void zeroPublishTimeoutIsRefused() {
         assertThatThrownBy(() -> ingest(DataSize.ofMegabytes(50), Duration.ZERO))
                 .hasMessageContaining("publish-timeout");
+    }
+
+    @Test
+    void batchOfNoPartsOrLargerThanAKafkaRecordCouldHoldIsRefused() {
+        assertThatThrownBy(() -> new KamerqaProperties.Batch(0, DataSize.ofMegabytes(64), 16))
+                .hasMessageContaining("max-parts");
+        assertThatThrownBy(() -> new KamerqaProperties.Batch(100, DataSize.ofGigabytes(2), 16))
+                .hasMessageContaining("batch.max-size");
     }
 }
