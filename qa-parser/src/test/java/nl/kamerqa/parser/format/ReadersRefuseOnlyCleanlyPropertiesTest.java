@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Whatever bytes arrive, the format layer answers or refuses with UnsupportedDocumentException, nothing else. */
-class ReadersRefuseOnlyCleanlyProperties {
+class ReadersRefuseOnlyCleanlyPropertiesTest {
 
     @Property(tries = 300)
     void snifferNeverThrows(@ForAll @Size(max = 2048) byte[] bytes) {
