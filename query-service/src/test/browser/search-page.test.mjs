@@ -9,13 +9,19 @@ const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const shots = new URL('./screenshots/', import.meta.url).pathname;
 mkdirSync(shots, { recursive: true });
 
-const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+const browser = await chromium.launch({ executablePath,
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update'] });
+// the page lists questions before any search: wait for the search's own results, every one with a marked word
+const searchResults = () => {
+  const results = [...document.querySelectorAll('article[data-id]')];
+  return results.length > 0 && results.every(a => a.querySelector('mark'));
+};
 try {
   const page = await browser.newPage();
   await page.goto(base + '/');
   await page.fill('#q', 'gemeentefonds');
   await page.click('#search button[type=submit]');
-  await page.waitForSelector('article[data-id]');
+  await page.waitForFunction(searchResults);
 
   // the search state is in the URL, so it can be shared
   assert.match(page.url(), /[?&]q=gemeentefonds/);
@@ -39,7 +45,7 @@ try {
   // a shared link opens the same search
   const shared = await browser.newPage();
   await shared.goto(page.url());
-  await shared.waitForSelector('article[data-id]');
+  await shared.waitForFunction(searchResults);
   assert.equal(await shared.$$eval('article[data-id]', l => l.length), ids.length);
 
   // the document view: all questions and answers in order, with page numbers and footnotes
