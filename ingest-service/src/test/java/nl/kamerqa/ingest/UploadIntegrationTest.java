@@ -193,6 +193,27 @@ class UploadIntegrationTest extends UploadHttpTest {
     }
 
     @Test
+    void multipartUploadDeclaredOverTheLimitIsAnswered413BeforeTheClientSendsTheBody() throws Exception {
+        long declared = 4L * 1024 * 1024 + 2 * 1024 * 1024; // over the document limit plus the multipart room
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + KEY + "\r\n"
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + declared + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            // no body sent: after Tomcat's interim "100 Continue" the final answer must come anyway
+            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = answer.readLine();
+            while (statusLine != null && (statusLine.startsWith("HTTP/1.1 1") || statusLine.isEmpty())) {
+                statusLine = answer.readLine();
+            }
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+    }
+
+    @Test
     void chunkedBodyOverTheLimitIsRefusedWith413() throws Exception {
         byte[] content = randomText(4 * 1024 * 1024 + 100 * 1024);
         // an InputStream publisher sends no Content-Length, so the limit is enforced while reading

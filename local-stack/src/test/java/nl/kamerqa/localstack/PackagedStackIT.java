@@ -71,7 +71,10 @@ class PackagedStackIT {
             assertThat(stack.isAlive()).as("stack process alive; log: %s", dir.resolve("stack.log")).isTrue();
             assertThat(Files.readString(dir.resolve("stack.log"))).contains("kamerqa is running");
         });
-        int before = get(query, "/api/documents").get("total").asInt(); // the bundled sample, once parsed
+        // the bundled sample is uploaded at start: count only once it is served, so our uploads are what is added
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+                .until(() -> get(query, "/api/documents").get("total").asInt() >= 1);
+        int before = get(query, "/api/documents").get("total").asInt();
 
         for (Map.Entry<String, String> document : DOCUMENTS.entrySet()) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(

@@ -14,7 +14,7 @@ import java.time.Clock;
 public class IngestConfig {
 
     /** Room for the form fields (sourceUrl, title, documentId) and part headers next to the file(s). */
-    static final DataSize MULTIPART_OVERHEAD = DataSize.ofMegabytes(1);
+    public static final DataSize MULTIPART_OVERHEAD = DataSize.ofMegabytes(1);
     /** Parts a batch may carry beside its files (form fields), so only the controller counts the files. */
     static final int FORM_FIELD_PARTS = 16;
 
