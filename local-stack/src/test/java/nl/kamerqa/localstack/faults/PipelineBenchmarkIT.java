@@ -15,10 +15,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,7 +72,7 @@ class PipelineBenchmarkIT {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    /** One document to send: its bytes, content type, official id and the number of questions it has. */
+    /** One document to send: its official id, bytes, content type and format (for its file name). */
     record Doc(String documentId, byte[] bytes, String contentType, String format) {
     }
 
@@ -334,7 +337,7 @@ class PipelineBenchmarkIT {
     private Map<String, Double> metrics(URI service) throws IOException, InterruptedException {
         String body = http.send(HttpRequest.newBuilder(service.resolve("/actuator/prometheus")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, Double> sums = new java.util.HashMap<>();
+        Map<String, Double> sums = new HashMap<>();
         for (String line : body.split("\n")) {
             if (line.startsWith("#") || line.isBlank()) {
                 continue;
@@ -371,7 +374,7 @@ class PipelineBenchmarkIT {
             Files.writeString(OUT.resolve("pipeline.txt"), Instant.now() + " " + line + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -407,7 +410,7 @@ class PipelineBenchmarkIT {
     /** The same Word document with a zip comment of its own, so its bytes differ and its parts do not. */
     private static byte[] withZipComment(byte[] docx, String comment) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipInputStream in = new ZipInputStream(new java.io.ByteArrayInputStream(docx));
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(docx));
              ZipOutputStream zip = new ZipOutputStream(out)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 zip.putNextEntry(new ZipEntry(entry.getName()));

@@ -98,7 +98,7 @@ public class DocumentStore {
     public void save(ParsedDocument parsed, String contentSha256, String parserVersion) {
         String documentId = parsed.documentId();
         Document sameContent = contents.find(eq("_id", contentSha256)).first();
-        Set<String> previousQuestionIds = storedQuestionIds(documentId);
+        Set<String> previousQuestionIds = storedQuestionIds(documentId, contentSha256, sameContent);
 
         List<Document> questionRecords = questionRecords(parsed);
         List<String> questionIds = questionRecords.stream().map(q -> q.getString("_id")).toList();
@@ -136,14 +136,19 @@ public class DocumentStore {
                 eq("parserVersion", parserVersion)), Updates.set("publishedAt", now));
     }
 
-    /** The question ids the document's current content wrote, or null when that is not recorded (older stores). */
-    private Set<String> storedQuestionIds(String documentId) {
+    /**
+     * The question ids the document's current content wrote, or null when that is not recorded (older stores).
+     * {@code sameContent} is this content's record, already read: a re-parse of the same content needs no second read.
+     */
+    private Set<String> storedQuestionIds(String documentId, String contentSha256, Document sameContent) {
         Document previous = documents.find(eq("_id", documentId)).projection(include("contentSha256")).first();
         if (previous == null) {
             return Set.of();
         }
-        Document content = previous.getString("contentSha256") == null ? null
-                : contents.find(eq("_id", previous.getString("contentSha256"))).first();
+        String previousSha = previous.getString("contentSha256");
+        Document content = previousSha == null ? null
+                : previousSha.equals(contentSha256) ? sameContent
+                : contents.find(eq("_id", previousSha)).first();
         return content == null || !documentId.equals(content.getString("documentId")) ? null
                 : new HashSet<>(content.getList("questionIds", String.class, List.of()));
     }
