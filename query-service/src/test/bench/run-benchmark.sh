@@ -3,7 +3,9 @@
 #   QUESTIONS  questions to put on the parsed topic (default 1000000), generated from the shared samples' real texts
 #   OUTPUT     where the raw figures go (default query-service/target/benchmark.txt)
 # Starts the packaged local stack (build it first: ./mvnw -B -DskipTests install), fills the parsed topic straight,
-# waits for the index, times a full rebuild from the topic, then loads the API with wrk (Debian package 'wrk').
+# waits for the index, times a full rebuild from the topic, then loads each request at a fixed rate (FixedRateLoad,
+# BENCH_RATE requests/s, default 200: the latency at the target's rate) and with wrk (Debian package 'wrk': the
+# most a closed loop of 16 connections gets).
 set -euo pipefail
 questions=${1:-1000000}
 root="$(cd "$(dirname "$0")/../../../.." && pwd)"
@@ -58,9 +60,12 @@ declare -a paths=(
   "/api/questions/${doc}%231")
 for i in "${!names[@]}"; do
   curl -sf -o /dev/null "$q${paths[$i]}"   # warm
-  wrk -t2 -c16 -d${BENCH_SECONDS:-20}s --latency "$q${paths[$i]}" > "$data/wrk.txt" 2>&1 || true
   say "== ${names[$i]}: GET ${paths[$i]}"
+  # the most a closed loop of 16 connections gets (wrk): throughput, with latency under saturation; warms the JIT ...
+  wrk -t2 -c16 -d${BENCH_SECONDS:-20}s --latency "$q${paths[$i]}" > "$data/wrk.txt" 2>&1 || true
   cat "$data/wrk.txt" | tee -a "$out"
+  # ... then the latency at the target's rate (open loop: requests start on schedule, latency counted from then)
+  java -cp "$cp" nl.kamerqa.query.bench.FixedRateLoad "$q${paths[$i]}" "${BENCH_RATE:-200}" "${BENCH_SECONDS:-20}" | tee -a "$out"
 done
 say "== heap (whole local-stack JVM: broker, MongoDB-wire server and the three services)"
 curl -sf "$q/actuator/prometheus" | grep -E '^jvm_memory_used_bytes\{.*area="heap"' | tee -a "$out"

@@ -298,6 +298,16 @@ class SearchApiIntegrationTest {
         assertThat(api.json("/api/stats/questions?by=colour", 400).get("detail").asString()).startsWith("by ");
     }
 
+    @ParameterizedTest(name = "{0} is refused naming {1}")
+    @CsvSource({"/api/stats/questions?by=party&documentId=x,documentId", "/api/stats/answer-times?limit=5,limit",
+            "/api/questions?partij=VVD,partij", "/api/documents?q=gemeentefonds&page_size=5,page_size",
+            "/api/questions/kst-36200-VII-147%231?fields=text,fields"})
+    void aParameterTheEndpointDoesNotTakeIsRefusedRatherThanIgnored(String path, String parameter) throws Exception {
+        JsonNode problem = api.json(path, 400);
+        assertThat(problem.get("errors").get(0).get("parameter").asString()).isEqualTo(parameter);
+        assertThat(problem.get("detail").asString()).startsWith(parameter + " is not a parameter of this endpoint");
+    }
+
     private ParsedTopic topic() {
         return new ParsedTopic(broker.getBrokersAsString(), "search-it.parsed");
     }

@@ -25,8 +25,9 @@ public class OpenApiConfig {
                         Read-only access to the questions and answers that kamerqa extracts from Dutch \
                         parliamentary documents: Kamervragen with their answers, reports of a schriftelijk overleg, \
                         and lijsten van vragen en antwoorden. Documents are listed without their questions; a \
-                        question's id is its documentId + "#" + number. Lists are pages \
-                        {items, page, size, total}; errors are RFC 9457 problem details."""));
+                        question's id is its documentId + "#" + number. Lists answer {items, total, next, cursor, \
+                        facets}: follow next for the following page. A parameter an endpoint does not take is \
+                        refused, like a malformed one, with 400; errors are RFC 9457 problem details."""));
     }
 
     /**

@@ -21,7 +21,8 @@ public class IndexConfig {
 
     @Bean(destroyMethod = "close")
     QuestionIndex questionIndex(IndexProperties properties, JsonMapper json, MeterRegistry meters) throws IOException {
-        QuestionIndex index = new QuestionIndex(properties.directory(), properties.topic(), new IndexEntries(json));
+        QuestionIndex index = new QuestionIndex(properties.directory(), properties.topic(), new IndexEntries(json),
+                properties.indexingThreads());
         Gauge.builder("kamerqa.query.index.size", index, i -> {
             try {
                 return i.sizeOnDisk();

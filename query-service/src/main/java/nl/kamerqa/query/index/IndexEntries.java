@@ -1,6 +1,7 @@
 package nl.kamerqa.query.index;
 
 import nl.kamerqa.contracts.ParsedDocument;
+import org.apache.lucene.analysis.Analyzer;
 import nl.kamerqa.contracts.ParsedDocument.Kamervragen;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import org.apache.lucene.document.Document;
@@ -40,14 +41,15 @@ import static nl.kamerqa.query.index.IndexFields.*;
 public final class IndexEntries {
 
     // texts keep offsets in the postings: the highlighter then needs no re-analysis; a field name has one shape in
-    // the whole index, so the document entries' (unstored) texts keep offsets too
-    private static final FieldType SEARCHED_TEXT = searchedText(true);
-    private static final FieldType SEARCHED_ONLY = searchedText(false);
+    // the whole index, so the document entries' texts keep offsets too. Each text is analyzed once (AnalyzedText)
+    // and its tokens indexed in its question's entry and in its document's; the question stores it beside.
+    private static final FieldType SEARCHED_TOKENS = searchedTokens();
     private static final Pattern IN_PARENTHESES = Pattern.compile("\\(([^()]+)\\)\\s*$");
     private static final Pattern MINISTER_OF = Pattern.compile("(?i)^.*?\\bvan\\s+(.+)$");
     private static final Pattern FIRST_YEAR = Pattern.compile("(\\d{4})");
 
     private final JsonMapper json;
+    private final Analyzer analyzer = IndexFields.analyzer();
 
     public IndexEntries(JsonMapper json) {
         this.json = json;
@@ -58,38 +60,47 @@ public final class IndexEntries {
                   List<String> askers) {
     }
 
+    /** A question's texts, analyzed once for its own entry and its document's. */
+    private record QuestionTexts(AnalyzedText text, AnalyzedText answer) {
+    }
+
     /** The document entry first, then its questions in document order. */
     public List<Document> of(ParsedDocument document, Instant publishedAt) {
         Shared shared = shared(document);
+        List<QuestionTexts> texts = new ArrayList<>(document.questions().size());
+        for (Question q : document.questions()) {
+            texts.add(new QuestionTexts(AnalyzedText.of(analyzer, TEXT, q.text()),
+                    q.answer() == null ? null : AnalyzedText.of(analyzer, ANSWER, q.answer().text())));
+        }
         List<Document> entries = new ArrayList<>(document.questions().size() + 1);
-        entries.add(documentEntry(shared, publishedAt));
-        int seq = 0;
-        for (Question question : document.questions()) {
-            entries.add(questionEntry(shared, question, ++seq));
+        entries.add(documentEntry(shared, texts, publishedAt));
+        for (int i = 0; i < document.questions().size(); i++) {
+            entries.add(questionEntry(shared, document.questions().get(i), texts.get(i), i + 1));
         }
         return entries;
     }
 
-    private Document documentEntry(Shared shared, Instant publishedAt) {
+    private Document documentEntry(Shared shared, List<QuestionTexts> texts, Instant publishedAt) {
         ParsedDocument d = shared.document();
         Document entry = common(shared, KIND_DOCUMENT, d.documentId(), 0);
         d.parties().forEach(party -> addParty(entry, party));
-        StringBuilder questions = new StringBuilder(d.title() == null ? "" : d.title());
-        StringBuilder answers = new StringBuilder();
+        List<AnalyzedText> questions = new ArrayList<>();
+        List<AnalyzedText> answers = new ArrayList<>();
+        questions.add(AnalyzedText.of(analyzer, TEXT, d.title() == null ? "" : d.title()));
         int answered = 0;
-        for (Question q : d.questions()) {
-            questions.append('\n').append(q.text());
+        for (QuestionTexts q : texts) {
+            questions.add(q.text());
             if (q.answer() != null) {
                 answered++;
-                answers.append('\n').append(q.answer().text());
+                answers.add(q.answer());
             }
         }
         if (d.kamervragen() != null && d.kamervragen().subject() != null) {
-            questions.append('\n').append(d.kamervragen().subject());
+            questions.add(AnalyzedText.of(analyzer, TEXT, d.kamervragen().subject()));
         }
         // searched, never highlighted: not stored, so a document's texts are stored once (in its questions)
-        entry.add(new Field(TEXT, questions.toString(), SEARCHED_ONLY));
-        entry.add(new Field(ANSWER, answers.toString(), SEARCHED_ONLY));
+        entry.add(new Field(TEXT, AnalyzedText.joined(questions), SEARCHED_TOKENS));
+        entry.add(new Field(ANSWER, AnalyzedText.joined(answers), SEARCHED_TOKENS));
         entry.add(new StringField(ANSWERED, Boolean.toString(answered == d.questions().size()), Field.Store.NO));
         answerDays(d.kamervragen()).ifPresent(days -> entry.add(new NumericDocValuesField(ANSWER_DAYS, days)));
 
@@ -110,15 +121,17 @@ public final class IndexEntries {
         return entry;
     }
 
-    private Document questionEntry(Shared shared, Question q, int seq) {
+    private Document questionEntry(Shared shared, Question q, QuestionTexts texts, int seq) {
         ParsedDocument d = shared.document();
         Document entry = common(shared, KIND_QUESTION, d.documentId() + "#" + q.number(), seq);
         if (q.party() != null) {
             addParty(entry, q.party());
         }
-        entry.add(new Field(TEXT, q.text(), SEARCHED_TEXT));
+        entry.add(new StoredField(TEXT, q.text()));
+        entry.add(new Field(TEXT, texts.text().tokens(), SEARCHED_TOKENS));
         if (q.answer() != null) {
-            entry.add(new Field(ANSWER, q.answer().text(), SEARCHED_TEXT));
+            entry.add(new StoredField(ANSWER, q.answer().text()));
+            entry.add(new Field(ANSWER, texts.answer().tokens(), SEARCHED_TOKENS));
         }
         entry.add(new StringField(ANSWERED, Boolean.toString(q.answer() != null), Field.Store.NO));
 
@@ -282,8 +295,8 @@ public final class IndexEntries {
         return out;
     }
 
-    private static FieldType searchedText(boolean stored) {
-        FieldType type = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    private static FieldType searchedTokens() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -6,7 +6,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.facet.FacetsConfig;
 
@@ -21,7 +20,7 @@ public final class IndexFields {
      * Bump when the fields or their analysis change: an index written with another version is rebuilt from the topic
      * at start-up.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public static final String KIND = "kind";
     public static final String KIND_QUESTION = "question";
@@ -58,7 +57,7 @@ public final class IndexFields {
 
     /** Dutch stemming and stop words for the texts; names fold case and diacritics ("Financien" finds "Financiën"). */
     public static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new DutchAnalyzer(), Map.of(ANSWERED_BY, names(), ASKER, names()));
+        return new PerFieldAnalyzerWrapper(new DutchText(), Map.of(ANSWERED_BY, names(), ASKER, names()));
     }
 
     /** "36 200 VII", "36200-vii" and "36200VII" are one dossier. */

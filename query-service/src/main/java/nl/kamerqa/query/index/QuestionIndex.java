@@ -19,9 +19,14 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The Lucene index and the topic position it reflects. Every commit carries, in its commit user data, the schema
@@ -30,8 +35,9 @@ import java.util.TreeMap;
  * Re-applying records after the commit is harmless, since each document replaces all its entries
  * ({@link IndexWriter#updateDocuments} on the documentId).
  * <p>
- * Writes come from one thread (the feeder); searches from any, through a {@link SearcherManager} refreshed after
- * every batch (near-real-time: searchable before the next commit).
+ * Batches come from one thread (the feeder), which spreads a batch's documents over a few indexing threads
+ * ({@link IndexWriter} takes documents from several threads at once); searches come from any thread, through a
+ * {@link SearcherManager} refreshed after every batch (near-real-time: searchable before the next commit).
  */
 public class QuestionIndex implements Closeable {
 
@@ -63,8 +69,15 @@ public class QuestionIndex implements Closeable {
     private boolean dirty;
     private long lastRefresh = System.nanoTime();
     private volatile int clears;
+    private final ExecutorService indexing;
+    private final int threads;
 
     public QuestionIndex(Path path, String topic, IndexEntries entries) throws IOException {
+        this(path, topic, entries, 1);
+    }
+
+    /** @param threads how many threads index a batch's documents at the same time */
+    public QuestionIndex(Path path, String topic, IndexEntries entries, int threads) throws IOException {
         Files.createDirectories(path);
         this.directory = FSDirectory.open(path);
         this.entries = entries;
@@ -94,6 +107,12 @@ public class QuestionIndex implements Closeable {
         this.committedOffsets = Map.copyOf(offsets);
         this.appliedOffsets = new TreeMap<>(offsets);
         this.searchers = new SearcherManager(writer, null);
+        this.threads = threads;
+        this.indexing = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "query-index-writer");
+            thread.setDaemon(true);
+            return thread;
+        });
         log.info("Search index at {} opened at offsets {} of {}", path, offsets, topic);
     }
 
@@ -124,17 +143,23 @@ public class QuestionIndex implements Closeable {
      */
     public synchronized void apply(List<Change> changes, Map<Integer, Long> nextOffsets, boolean caughtUp)
             throws IOException {
-        for (Change change : changes) {
-            Term key = new Term(IndexFields.DOCUMENT_ID, change.documentId());
-            if (change.document() == null) {
-                writer.deleteDocuments(key);
-                continue;
-            }
-            List<Document> built = new ArrayList<>();
-            for (Document entry : entries.of(change.document(), change.publishedAt())) {
-                built.add(IndexFields.FACETS_CONFIG.build(entry));
-            }
-            writer.updateDocuments(key, built);
+        // the latest change of each document only: the rest can then go in any order, on several threads
+        Map<String, Change> latest = new LinkedHashMap<>();
+        changes.forEach(change -> latest.put(change.documentId(), change));
+        List<Change> work = new ArrayList<>(latest.values());
+        List<Future<?>> parts = new ArrayList<>();
+        int slices = Math.min(threads, work.size());
+        for (int slice = 0; slice < slices; slice++) {
+            int first = slice;
+            parts.add(indexing.submit(() -> {
+                for (int i = first; i < work.size(); i += slices) {
+                    write(work.get(i));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> part : parts) {
+            awaitPart(part);
         }
         appliedOffsets.putAll(nextOffsets);
         writer.setLiveCommitData(commitData(appliedOffsets).entrySet());
@@ -142,6 +167,36 @@ public class QuestionIndex implements Closeable {
         if (caughtUp || System.nanoTime() - lastRefresh > REPLAY_REFRESH.toNanos()) {
             searchers.maybeRefreshBlocking();
             lastRefresh = System.nanoTime();
+        }
+    }
+
+    private void write(Change change) throws IOException {
+        Term key = new Term(IndexFields.DOCUMENT_ID, change.documentId());
+        if (change.document() == null) {
+            writer.deleteDocuments(key);
+            return;
+        }
+        List<Document> built = new ArrayList<>();
+        for (Document entry : entries.of(change.document(), change.publishedAt())) {
+            built.add(IndexFields.FACETS_CONFIG.build(entry));
+        }
+        writer.updateDocuments(key, built);
+    }
+
+    private static void awaitPart(Future<?> part) throws IOException {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while indexing a batch");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException("indexing a batch failed", e.getCause());
         }
     }
 
@@ -193,6 +248,7 @@ public class QuestionIndex implements Closeable {
         try {
             commit();
         } finally {
+            indexing.shutdownNow();
             searchers.close();
             writer.close();
             directory.close();

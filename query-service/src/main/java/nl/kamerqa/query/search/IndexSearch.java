@@ -88,16 +88,26 @@ public class IndexSearch {
         return queries.of(kind, filter);
     }
 
-    /** Counts per value of one facet dimension over the matches of a query (all values, most frequent first). */
-    List<FacetCount> counts(IndexSearcher searcher, FacetsCollector matches, String dimension, int values)
-            throws IOException {
+    /**
+     * Counts per value of each facet dimension over the matches of a query (up to {@code values} values per
+     * dimension, most frequent first). The matches are counted once for all dimensions.
+     */
+    Map<String, List<FacetCount>> counts(IndexSearcher searcher, FacetsCollector matches, List<String> dimensions,
+                                         int values) throws IOException {
+        Map<String, List<FacetCount>> counts = new LinkedHashMap<>();
         SortedSetDocValuesReaderState state = facetState(searcher);
-        if (state == null) {
-            return List.of();
+        SortedSetDocValuesFacetCounts counted = state == null ? null : new SortedSetDocValuesFacetCounts(state, matches);
+        for (String dimension : dimensions) {
+            counts.put(dimension, counted == null ? List.of() : top(counted, dimension, values));
         }
+        return counts;
+    }
+
+    private static List<FacetCount> top(SortedSetDocValuesFacetCounts counted, String dimension, int values)
+            throws IOException {
         FacetResult result;
         try {
-            result = new SortedSetDocValuesFacetCounts(state, matches).getTopChildren(values, dimension);
+            result = counted.getTopChildren(values, dimension);
         } catch (IllegalArgumentException e) {
             return List.of(); // no entry has this dimension yet
         }
@@ -136,13 +146,8 @@ public class IndexSearch {
                 highlight(searcher, text, page, items);
             }
             String next = hits.length > to ? Cursor.after(request.order(), (FieldDoc) page[page.length - 1]).encode() : null;
-            Map<String, List<FacetCount>> facets = new LinkedHashMap<>();
-            if (!request.facets().isEmpty()) {
-                FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
-                for (String dimension : request.facets()) {
-                    facets.put(dimension, counts(searcher, matches, dimension, FACET_VALUES));
-                }
-            }
+            Map<String, List<FacetCount>> facets = request.facets().isEmpty() ? Map.of()
+                    : counts(searcher, searcher.search(query, new FacetsCollectorManager()), request.facets(), FACET_VALUES);
             return new SearchResult(items, total, next, facets);
         });
     }

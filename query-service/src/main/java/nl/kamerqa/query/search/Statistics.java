@@ -47,7 +47,7 @@ public class Statistics {
                 Query query = search.query(IndexFields.KIND_QUESTION, filter);
                 FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
                 long total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-                return new QuestionCounts(by, total, search.counts(searcher, matches, by, ALL_VALUES));
+                return new QuestionCounts(by, total, search.counts(searcher, matches, List.of(by), ALL_VALUES).get(by));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
