@@ -45,11 +45,13 @@ final class FaultStack implements AutoCloseable {
     final ServiceProcess ingest;
     final ServiceProcess parser;
     final ServiceProcess query;
+    /** query-service's search index ({@code kamerqa.index.directory}): with the rest of this scenario's data. */
+    final Path queryIndex;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     private FaultStack(String scenario, Path dir, RestartableInfrastructure.RestartableBroker broker,
                        RestartableInfrastructure.Mongo mongo, ServiceProcess ingest, ServiceProcess parser,
-                       ServiceProcess query) {
+                       ServiceProcess query, Path queryIndex) {
         this.scenario = scenario;
         this.dir = dir;
         this.broker = broker;
@@ -57,6 +59,7 @@ final class FaultStack implements AutoCloseable {
         this.ingest = ingest;
         this.parser = parser;
         this.query = query;
+        this.queryIndex = queryIndex;
     }
 
     /** Where the Kafka broker runs. */
@@ -110,9 +113,14 @@ final class FaultStack implements AutoCloseable {
                 args(ingestSettings), dir.resolve("ingest-service.log"));
         var parserService = new ServiceProcess("parser-service", ParsingApplication.class, freePort(), PARSER_JVM,
                 args(parser), dir.resolve("parser-service.log"));
-        var query = new ServiceProcess("query-service", QueryApplication.class, queryPort, QUERY_JVM, args(common),
-                dir.resolve("query-service.log"));
-        FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query);
+        // the index in this scenario's folder, not in ./data of the working directory: a fresh broker knows nothing
+        // of an index left there by an earlier run
+        Path queryIndex = dir.resolve("data/query-index");
+        Map<String, String> querySettings = new LinkedHashMap<>(common);
+        querySettings.put("kamerqa.index.directory", queryIndex.toString());
+        var query = new ServiceProcess("query-service", QueryApplication.class, queryPort, QUERY_JVM,
+                args(querySettings), dir.resolve("query-service.log"));
+        FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query, queryIndex);
         try {
             stack.toClose.add(broker);
             broker.start();
