@@ -26,7 +26,8 @@ import java.util.Set;
  * parser reads for Word input: one paragraph per line with a blank line between paragraphs, headings as plain
  * paragraphs, table cells' paragraphs as paragraphs, numbered list items with their number ("1)  text"), footnote
  * and endnote references as "[N]" (numbered in order of appearance) and the notes themselves appended at the end as
- * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs through
+ * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs: the
+ * whole archive through {@link ZipGuard} (entry count, total inflated size) before POI opens it, each entry through
  * POI's {@link ZipSecureFile} limits.
  */
 public final class DocxTextExtractor {
@@ -61,6 +62,7 @@ public final class DocxTextExtractor {
     /** The pandoc-like plain text of {@code docx}; see the class comment. */
     public static String extract(byte[] docx) {
         Objects.requireNonNull(docx, "docx");
+        ZipGuard.inflate(docx, Set.of(), "Word document"); // POI keeps every entry in memory: check the total first
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
             return new Walk(document).text();
         } catch (UnsupportedDocumentException e) {

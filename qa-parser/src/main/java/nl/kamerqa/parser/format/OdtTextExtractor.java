@@ -6,7 +6,6 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Text of an OpenDocument text (.odt) in the shape {@link DocxTextExtractor} gives Word: one paragraph a line with a
@@ -28,15 +25,10 @@ import java.util.zip.ZipInputStream;
  * not read. The user-defined metadata of meta.xml (officielebekendmakingen writes DC.identifier, DC.creator,
  * OVERHEIDop.vergaderjaar there) is returned beside the text.
  * <p>
- * Zip and entity bomb guards as for Word: at most {@value #MAX_ENTRIES} entries, at most {@value #MAX_INFLATED}
- * bytes inflated in all and never more than {@value #MAX_RATIO} times the archive's size; the XML parts go through
+ * Zip and entity bomb guards as for Word: {@link ZipGuard} (entries, bytes inflated in all); the XML parts go through
  * {@link XmlTree#secureFactory()} (no DTD, no external entities).
  */
 public final class OdtTextExtractor {
-
-    static final int MAX_ENTRIES = 1_000;
-    static final long MAX_INFLATED = 100L * 1024 * 1024;
-    static final long MAX_RATIO = 100;
 
     private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
     private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
@@ -57,7 +49,8 @@ public final class OdtTextExtractor {
     /** The text of {@code odt}; {@link UnsupportedDocumentException} for an unsafe, broken or non-text archive. */
     public static Result extract(byte[] odt) {
         Objects.requireNonNull(odt, "odt");
-        Map<String, byte[]> parts = unzip(odt, Set.of("content.xml", "styles.xml", "meta.xml"));
+        Map<String, byte[]> parts = ZipGuard.inflate(odt, Set.of("content.xml", "styles.xml", "meta.xml"),
+                "OpenDocument archive");
         byte[] content = parts.get("content.xml");
         if (content == null) {
             throw new UnsupportedDocumentException("OpenDocument archive has no content.xml");
@@ -76,40 +69,6 @@ public final class OdtTextExtractor {
         } catch (RuntimeException e) {
             throw new UnsupportedDocumentException("OpenDocument text could not be read: " + e, e);
         }
-    }
-
-    /** The wanted entries' bytes; every entry is inflated through the counters, wanted or not. */
-    private static Map<String, byte[]> unzip(byte[] zip, Set<String> wanted) {
-        long limit = Math.min(MAX_INFLATED, Math.max(1024L * 1024, zip.length * MAX_RATIO));
-        Map<String, byte[]> out = new HashMap<>();
-        long inflated = 0;
-        int entries = 0;
-        byte[] buffer = new byte[16 * 1024];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new UnsupportedDocumentException("OpenDocument archive has more than " + MAX_ENTRIES + " entries");
-                }
-                boolean keep = wanted.contains(entry.getName()) && !out.containsKey(entry.getName());
-                ByteArrayOutputStream bytes = keep ? new ByteArrayOutputStream() : null;
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    inflated += n;
-                    if (inflated > limit) {
-                        throw new UnsupportedDocumentException("OpenDocument archive inflates to more than " + limit
-                                + " bytes (zip bomb guard)");
-                    }
-                    if (keep) {
-                        bytes.write(buffer, 0, n);
-                    }
-                }
-                if (keep) {
-                    out.put(entry.getName(), bytes.toByteArray());
-                }
-            }
-        } catch (IOException | IllegalArgumentException e) {
-            throw new UnsupportedDocumentException("OpenDocument archive could not be read: " + e.getMessage(), e);
-        }
-        return out;
     }
 
     private static Map<String, String> metadata(byte[] meta) {

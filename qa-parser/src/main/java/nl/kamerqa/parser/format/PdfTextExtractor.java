@@ -2,7 +2,6 @@ package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDocument;
@@ -11,6 +10,8 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.filter.Filter;
 import org.apache.pdfbox.filter.FilterFactory;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,8 @@ import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,11 +166,14 @@ public final class PdfTextExtractor {
      * bytes as they come out of the filters, so a compression bomb is refused before PDFBox inflates it into memory.
      * PDFBox's own {@code getContents()} decodes a whole stream into a buffer first, which is how a 2 MB PDF whose
      * content inflates to 2 GiB ran a 768 MB heap out of memory before a count over its output could stop it.
-     * Images are skipped: text extraction never decodes them. A stream that does not decode is left for PDFBox,
-     * which treats it leniently; this check must not be stricter than the reader.
+     * Images are skipped, since text extraction never decodes them, but only streams that are no page's content: PDFBox
+     * decodes a page's content stream whatever its dictionary claims, so one marked {@code /Subtype /Image} is counted,
+     * and one with an image codec in its filter chain is counted through the filters before the codec. A stream that
+     * does not decode is left for PDFBox, which treats it leniently; this check must not be stricter than the reader.
      */
     private void checkContentSize(PDDocument document) {
         ContentBudget budget = new ContentBudget(maxContentBytes);
+        Set<COSStream> pageContents = pageContents(document);
         COSDocument cos = document.getDocument();
         for (Map.Entry<COSObjectKey, Long> entry : cos.getXrefTable().entrySet()) {
             // a negative offset is an object inside an object stream, and a stream can never be one
@@ -175,16 +181,51 @@ public final class PdfTextExtractor {
                 continue;
             }
             COSBase object = cos.getObjectFromPool(entry.getKey()).getObject();
-            if (object instanceof COSStream stream && !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
-                decodeCounting(stream, budget);
+            if (object instanceof COSStream stream) {
+                boolean content = pageContents.contains(stream);
+                if (content || !COSName.IMAGE.equals(stream.getCOSName(COSName.SUBTYPE))) {
+                    decodeCounting(stream, budget, content);
+                }
             }
         }
     }
 
-    private static void decodeCounting(COSStream stream, ContentBudget budget) {
+    /** The streams of every page's {@code /Contents} (one stream or an array), found without decoding anything. */
+    private static Set<COSStream> pageContents(PDDocument document) {
+        Set<COSStream> streams = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (PDPage page : document.getPages()) {
+            COSBase contents = page.getCOSObject().getDictionaryObject(COSName.CONTENTS);
+            if (contents instanceof COSStream stream) {
+                streams.add(stream);
+            } else if (contents instanceof COSArray array) {
+                for (int i = 0; i < array.size(); i++) {
+                    if (array.getObject(i) instanceof COSStream stream) {
+                        streams.add(stream);
+                    }
+                }
+            }
+        }
+        return streams;
+    }
+
+    /**
+     * @param content a page's content stream, which PDFBox decodes whatever its filters: an image codec in the chain
+     *                ends the counting there rather than skipping the stream
+     */
+    private static void decodeCounting(COSStream stream, ContentBudget budget, boolean content) {
         List<COSName> filters = filterNames(stream.getFilters());
-        if (filters.isEmpty() || filters.stream().anyMatch(IMAGE_CODECS::contains)) {
-            return; // stored as is (its length is the file's), or an image codec the stripper does not run
+        int firstImageCodec = 0;
+        while (firstImageCodec < filters.size() && !IMAGE_CODECS.contains(filters.get(firstImageCodec))) {
+            firstImageCodec++;
+        }
+        if (firstImageCodec < filters.size()) {
+            if (!content) {
+                return; // an image codec, which the text stripper does not run on anything but page content
+            }
+            filters = filters.subList(0, firstImageCodec);
+        }
+        if (filters.isEmpty()) {
+            return; // stored as is (its length is the file's), or only an image codec
         }
         try {
             InputStream in = stream.createRawInputStream();

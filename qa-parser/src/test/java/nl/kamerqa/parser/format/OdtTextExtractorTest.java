@@ -58,7 +58,7 @@ class OdtTextExtractorTest {
 
     @Test
     void archiveWithTooManyEntriesIsRefused() {
-        byte[] odt = odt("<office:document-content " + NS + "/>", OdtTextExtractor.MAX_ENTRIES + 1);
+        byte[] odt = odt("<office:document-content " + NS + "/>", ZipGuard.MAX_ENTRIES + 1);
 
         assertThatThrownBy(() -> OdtTextExtractor.extract(odt)).isInstanceOf(UnsupportedDocumentException.class)
                 .hasMessageContaining("more than 1000 entries");

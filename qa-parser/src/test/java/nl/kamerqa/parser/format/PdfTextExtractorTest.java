@@ -313,6 +313,24 @@ class PdfTextExtractorTest {
     }
 
     @Test
+    void pageContentMarkedAsAnImageIsCountedSinceItIsDecodedAsContentAnyway() throws IOException {
+        byte[] bomb = pdfWithFlateContent(48L * 1024 * 1024, false, "/Subtype/Image/Width 1/Height 1", "/FlateDecode");
+
+        assertThatThrownBy(() -> PdfTextExtractor.create().withMaxContentBytes(16L * 1024 * 1024).extractText(bomb))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("compression bomb");
+    }
+
+    @Test
+    void pageContentWithAnImageCodecInItsFiltersIsCountedUpToTheCodec() throws IOException {
+        byte[] bomb = pdfWithFlateContent(48L * 1024 * 1024, false, "", "[/FlateDecode/DCTDecode]");
+
+        assertThatThrownBy(() -> PdfTextExtractor.create().withMaxContentBytes(16L * 1024 * 1024).extractText(bomb))
+                .isInstanceOf(UnsupportedDocumentException.class)
+                .hasMessageContaining("compression bomb");
+    }
+
+    @Test
     void ordinaryPdfStaysWellInsideTheContentLimit() {
         String text = PdfTextExtractor.create().withMaxContentBytes(512L * 1024)
                 .extractText(FormatSamples.kamervragenPdfWithSixteenFootnotes());
@@ -391,8 +409,16 @@ class PdfTextExtractorTest {
         return pdfWithFlateContent(decodedBytes, false);
     }
 
-    /** One page whose content stream (or, {@code inForm}, a form XObject the page draws) inflates to the size. */
     private static byte[] pdfWithFlateContent(long decodedBytes, boolean inForm) throws IOException {
+        return pdfWithFlateContent(decodedBytes, inForm, "", "/FlateDecode");
+    }
+
+    /**
+     * One page whose content stream (or, {@code inForm}, a form XObject the page draws) inflates to the size;
+     * {@code marks} are further entries of that stream's dictionary, {@code filter} its /Filter value.
+     */
+    static byte[] pdfWithFlateContent(long decodedBytes, boolean inForm, String marks, String filter)
+            throws IOException {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream();
         try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(9))) {
             byte[] chunk = new byte[1 << 20];
@@ -419,7 +445,7 @@ class PdfTextExtractorTest {
         }
         offsets.add(out.size());
         String form = inForm ? "/Type/XObject/Subtype/Form/BBox[0 0 595 842]" : "";
-        p.print("4 0 obj<<" + form + "/Length " + data.length + "/Filter/FlateDecode>>stream\n");
+        p.print("4 0 obj<<" + form + marks + "/Length " + data.length + "/Filter" + filter + ">>stream\n");
         p.flush();
         out.write(data);
         p.print("\nendstream endobj\n");

@@ -1,0 +1,119 @@
+package nl.kamerqa.parser.format;
+
+import nl.kamerqa.parser.cli.QaParserCli;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each bomb, fed to the parser's command line in a JVM of its own with a 256 MB heap (smaller than what any of them
+ * would inflate to), is refused with its reason, and the JVM never runs out of memory. The guards count what a bomb
+ * inflates to as it comes out; the OutOfMemoryError fallback in parser-service is the last line, not the plan.
+ */
+class BombsInASmallHeapTest {
+
+    private static final String HEAP = "-Xmx256m";
+    private static final int MB = 1 << 20;
+
+    @TempDir
+    static Path dir;
+    private static final Map<String, Path> BOMBS = new java.util.HashMap<>();
+
+    @BeforeAll
+    static void makeBombs() throws IOException {
+        BOMBS.put("flate", write("flate.pdf", PdfTextExtractorTest.pdfWithFlateContent(600L * MB, false, "", "/FlateDecode")));
+        BOMBS.put("image-marked", write("image-marked.pdf",
+                PdfTextExtractorTest.pdfWithFlateContent(600L * MB, false, "/Subtype/Image/Width 1/Height 1", "/FlateDecode")));
+        BOMBS.put("form", write("form.pdf", PdfTextExtractorTest.pdfWithFlateContent(600L * MB, true, "", "/FlateDecode")));
+        BOMBS.put("zip", write("zip.docx", docxWithLargeEntries(30, 9 * MB)));
+        BOMBS.put("entity", write("entity.xml", billionLaughs().getBytes(StandardCharsets.UTF_8)));
+        BOMBS.put("nesting", write("nesting.xml", ("<?xml version=\"1.0\"?>\n<officiele-publicatie>"
+                + "<al>".repeat(2_000_000) + "Vraag 1" + "</al>".repeat(2_000_000) + "</officiele-publicatie>")
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @ParameterizedTest(name = "{0} bomb is refused: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "flate        | compression bomb",
+            "image-marked | compression bomb",
+            "form         | compression bomb",
+            "zip          | zip bomb guard",
+            "entity       | refused",
+            "nesting      | deeper than"})
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void bombIsRefusedWithItsReasonInA256MbHeapWithoutRunningOutOfMemory(String bomb, String reason) throws Exception {
+        Path file = BOMBS.get(bomb);
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                HEAP, "-cp", classPath(), QaParserCli.class.getName(), file.toString()));
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        process.getOutputStream().close();
+        byte[] stdout = process.getInputStream().readAllBytes();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished").isTrue();
+
+        assertThat(stderr).as("stderr of %s", bomb).doesNotContain("OutOfMemoryError")
+                .contains("unsupported input").contains(reason);
+        assertThat(process.exitValue()).as("exit code, stderr: %s", stderr).isEqualTo(2);
+        assertThat(stdout).as("no parsed output").isEmpty();
+    }
+
+    /** Surefire puts the real class path in this property and only a manifest jar in java.class.path. */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+    }
+
+    private static Path write(String name, byte[] bytes) throws IOException {
+        return Files.write(dir.resolve(name), bytes);
+    }
+
+    /** A Word document whose entries each pass POI's own limits (9 MB, about 20:1) but together inflate far past the heap. */
+    static byte[] docxWithLargeEntries(int entries, int entrySize) throws IOException {
+        byte[] media = new byte[entrySize];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < media.length; i++) {
+            media[i] = i % 64 < 2 ? (byte) ('a' + random.nextInt(26)) : (byte) ' ';
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    + "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
+            for (int i = 0; i < entries; i++) {
+                zip.putNextEntry(new ZipEntry("word/media/image" + i + ".bin"));
+                zip.write(media);
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static String billionLaughs() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE officiele-publicatie [\n"
+                + " <!ENTITY lol0 \"lol\">\n");
+        for (int i = 1; i <= 10; i++) {
+            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        return xml.append("]>\n<officiele-publicatie><kamervragen><vraag><al>&lol10;</al></vraag></kamervragen>"
+                + "</officiele-publicatie>").toString();
+    }
+}
