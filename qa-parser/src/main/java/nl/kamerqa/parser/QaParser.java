@@ -12,9 +12,13 @@ import nl.kamerqa.parser.internal.InputDecoder;
 import nl.kamerqa.parser.internal.QualityCheck;
 import nl.kamerqa.parser.internal.TextParser;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 
 /**
  * Entry point of the parser: built once, immutable and thread-safe.
@@ -28,11 +32,32 @@ import java.util.Objects;
  */
 public final class QaParser {
 
-    public static final String VERSION = "0.3.0";
+    /**
+     * The parser version stored with every parsed document (a new version re-parses what an older one stored): the
+     * project version, written into {@code qa-parser.properties} by the build.
+     */
+    public static final String VERSION = buildVersion();
 
     private final TextParser textParser = new TextParser(VERSION);
 
     private QaParser() {
+    }
+
+    private static String buildVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = QaParser.class.getResourceAsStream("qa-parser.properties")) {
+            if (in == null) {
+                throw new IllegalStateException("qa-parser.properties is missing from the class path");
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read qa-parser.properties", e);
+        }
+        String version = properties.getProperty("version", "");
+        if (version.isBlank() || version.startsWith("@")) {
+            throw new IllegalStateException("qa-parser.properties was not filtered by the build: version=" + version);
+        }
+        return version;
     }
 
     /** Warnings kept per document; see {@link #withCappedWarnings}. */

@@ -17,9 +17,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Large and hostile inputs: every pass is linear (no nested quantifiers, recognisers skip over-long lines). Each input
- * is parsed at two sizes, 1× and 8×, in the same run, and the larger must cost less than 16 times the smaller (8 for a
- * linear pass, 64 for a quadratic one; the rest is room for noise). Cost is the parsing thread's CPU time, the best of
- * a few runs, which other processes on the machine inflate far less than wall time.
+ * is parsed at two sizes, 1× and 8×, in the same run, and the larger must cost less than 32 times the smaller: 8 for a
+ * linear pass, 64 for a quadratic one. The room between is for what is not the algorithm: CPU time per byte grows
+ * with the input once its objects no longer fit the processor's caches (measured here: up to 17–25 times for some
+ * inputs at 1 and 8 MB). Cost is the parsing thread's CPU time, the best of a few runs, which other processes on
+ * the machine inflate far less than wall time.
  */
 class PathologicalInputTest {
 
@@ -27,7 +29,7 @@ class PathologicalInputTest {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final int MB = 1 << 20;
     private static final int GROWTH = 8;
-    private static final double MAX_COST_RATIO = 16.0;
+    private static final double MAX_COST_RATIO = 32.0;
     /** Below this a measurement is mostly clock resolution; the smaller size is counted as at least this. */
     private static final long MIN_COST_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
@@ -59,7 +61,7 @@ class PathologicalInputTest {
         String large = prefix + repeat(unit, size);
 
         ParsedDocument parsed = PARSER.parseText(small); // also warms the code up before measuring
-        long smallCost = Math.max(MIN_COST_NANOS, bestCost(small, 3));
+        long smallCost = Math.max(MIN_COST_NANOS, bestCost(small, 5));
         long largeCost = bestCost(large, 2);
 
         double ratio = (double) largeCost / smallCost;

@@ -1,7 +1,6 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -27,16 +26,12 @@ import java.util.Set;
  * paragraphs, table cells' paragraphs as paragraphs, numbered list items with their number ("1)  text"), footnote
  * and endnote references as "[N]" (numbered in order of appearance) and the notes themselves appended at the end as
  * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs: the
- * whole archive through {@link ZipGuard} (entry count, total inflated size) before POI opens it, each entry through
- * POI's {@link ZipSecureFile} limits.
+ * whole archive through {@link ZipGuard} (entry count, total inflated size, ratio) before POI opens it, per call, so
+ * POI's JVM-wide {@code ZipSecureFile} settings, which other POI users share, are left as they are.
  */
 public final class DocxTextExtractor {
 
     public static final long MAX_CHARS = 20_000_000L;
-    // zip bomb guards: an entry may not inflate to more than 100 MB, nor at a ratio above 100:1
-    private static final long MAX_ENTRY_SIZE = 100L * 1024 * 1024;
-    private static final double MIN_INFLATE_RATIO = 0.01;
-
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     // inline containers whose runs are part of the text
     private static final Set<String> INLINE_CONTAINERS = Set.of("hyperlink", "smartTag", "customXml", "ins",
@@ -45,16 +40,6 @@ public final class DocxTextExtractor {
     private static final Set<String> SKIPPED = Set.of("del", "moveFrom", "drawing", "pict", "AlternateContent",
             "object", "instrText", "delText", "delInstrText", "rPr", "pPr", "sdtPr", "sdtEndPr", "footnoteRef",
             "endnoteRef", "annotationRef", "commentReference");
-
-    static {
-        // tighten, never loosen, what some other part of the JVM may have configured
-        if (ZipSecureFile.getMinInflateRatio() < MIN_INFLATE_RATIO) {
-            ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-        }
-        if (ZipSecureFile.getMaxEntrySize() > MAX_ENTRY_SIZE) {
-            ZipSecureFile.setMaxEntrySize(MAX_ENTRY_SIZE);
-        }
-    }
 
     private DocxTextExtractor() {
     }

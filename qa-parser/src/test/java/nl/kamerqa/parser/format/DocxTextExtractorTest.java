@@ -122,6 +122,15 @@ class DocxTextExtractorTest {
     }
 
     @Test
+    void readingAWordDocumentLeavesPoisJvmWideZipLimitsAtPoisDefaults() {
+        DocxTextExtractor.extract(FormatSamples.answerLetterDocx());
+
+        // POI's own defaults (nothing else in this JVM changes them): other POI users keep what they expect
+        assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio()).isEqualTo(0.01);
+        assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize()).isEqualTo(0xFFFFFFFFL);
+    }
+
+    @Test
     void aWordDocumentWithMoreThanAThousandEntriesIsRefused() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
