@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -41,8 +42,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
-                "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.index.directory=target/test-index/${random.uuid}"})
+                "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.index.directory=target/test-index/${random.uuid}",
+                "kamerqa.security.api-key=" + QueryServiceIntegrationTest.API_KEY})
 class QueryServiceIntegrationTest {
+
+    static final String API_KEY = "health-test-key";
 
     private static final MongoServer mongo = new MongoServer(new MemoryBackend());
     private static final String mongoUri = mongo.bindAndGetConnectionString() + "/kamerqa-it";
@@ -142,16 +146,35 @@ class QueryServiceIntegrationTest {
 
     @Test
     void healthIsUpWithMongoPingAndNoKafkaBroker() throws Exception {
-        JsonNode health = getJson("/actuator/health", 200);
+        JsonNode health = healthWithKey("/actuator/health", API_KEY);
         assertThat(health.get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("mongo").get("status").asString()).isEqualTo("UP");
-        JsonNode readiness = getJson("/actuator/health/readiness", 200);
+        JsonNode readiness = healthWithKey("/actuator/health/readiness", API_KEY);
         assertThat(readiness.get("status").asString()).isEqualTo("UP");
         assertThat(readiness.get("components").propertyNames()).containsExactlyInAnyOrder("readinessState", "mongo");
-        assertThat(getJson("/actuator/health/liveness", 200).get("components").propertyNames())
+        assertThat(healthWithKey("/actuator/health/liveness", API_KEY).get("components").propertyNames())
                 .containsExactly("livenessState");
         // nothing that would make KafkaAdmin connect to the (absent) broker
         assertThat(context.getBeansOfType(NewTopic.class)).isEmpty();
+    }
+
+    /** Components and details (database name, disk, error messages) only for the API key; the status for all. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness"})
+    void healthShowsItsComponentsAndDetailsOnlyWithTheApiKey(String path) throws Exception {
+        // the status (and, at the root, the names of the groups), no components, no details
+        JsonNode anonymous = getJson(path, 200);
+        assertThat(anonymous.propertyNames()).contains("status").isSubsetOf("status", "groups");
+        assertThat(anonymous.get("status").asString()).isEqualTo("UP");
+        assertThat(healthWithKey(path, "wrong-key")).isEqualTo(anonymous);
+        assertThat(healthWithKey(path, "")).isEqualTo(anonymous);
+
+        JsonNode withKey = healthWithKey(path, API_KEY);
+        assertThat(withKey.get("status").asString()).isEqualTo("UP");
+        assertThat(withKey.get("components").propertyNames()).isNotEmpty();
+        if (!path.endsWith("/liveness")) {
+            assertThat(withKey.at("/components/mongo/details/database").asString()).isEqualTo("kamerqa-it");
+        }
     }
 
     @Test
@@ -169,6 +192,12 @@ class QueryServiceIntegrationTest {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("/api/questions");
+    }
+
+    private JsonNode healthWithKey(String path, String key) throws IOException, InterruptedException {
+        HttpResponse<String> response = new ApiClient(port).getWithKey(path, key);
+        assertThat(response.statusCode()).as("GET %s -> %s", path, response.body()).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private JsonNode getJson(String path, int expectedStatus) throws IOException, InterruptedException {

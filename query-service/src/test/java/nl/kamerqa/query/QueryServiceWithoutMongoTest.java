@@ -24,8 +24,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=127.0.0.1:1",
-                "kamerqa.query.mongo-timeout=500ms", "kamerqa.index.directory=target/test-index/${random.uuid}"})
+                "kamerqa.query.mongo-timeout=500ms", "kamerqa.index.directory=target/test-index/${random.uuid}",
+                "kamerqa.security.api-key=" + QueryServiceWithoutMongoTest.API_KEY})
 class QueryServiceWithoutMongoTest {
+
+    static final String API_KEY = "without-mongo-key";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -47,8 +50,13 @@ class QueryServiceWithoutMongoTest {
     void unreachableMongoMakesTheServiceUnreadyButNotDead() throws Exception {
         HttpResponse<String> readiness = get("/actuator/health/readiness");
         assertThat(readiness.statusCode()).isEqualTo(503);
-        assertThat(JSON.readTree(readiness.body()).get("components").get("mongo").get("status").asString())
-                .isEqualTo("DOWN");
+        // without the key the status alone: the error (naming MongoDB's address) only for the API key
+        assertThat(JSON.readTree(readiness.body()).propertyNames()).containsExactly("status");
+        HttpResponse<String> detailed = get("/actuator/health/readiness", API_KEY);
+        assertThat(detailed.statusCode()).isEqualTo(503);
+        JsonNode mongo = JSON.readTree(detailed.body()).get("components").get("mongo");
+        assertThat(mongo.get("status").asString()).isEqualTo("DOWN");
+        assertThat(mongo.at("/details/error").asString()).isNotBlank();
 
         HttpResponse<String> liveness = get("/actuator/health/liveness");
         assertThat(liveness.statusCode()).isEqualTo(200);
@@ -65,7 +73,14 @@ class QueryServiceWithoutMongoTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return get(path, null);
+    }
+
+    private HttpResponse<String> get(String path, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (apiKey != null) {
+            request.header("X-API-Key", apiKey);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
