@@ -298,6 +298,17 @@ class SearchApiIntegrationTest {
         assertThat(api.json("/api/stats/questions?by=colour", 400).get("detail").asString()).startsWith("by ");
     }
 
+    @Test
+    void aGenreTheParserDoesNotKnowIsRefusedNamingTheKnownOnes() throws Exception {
+        for (String path : List.of("/api/questions?genre=kamervragn", "/api/documents?genre=REPORT",
+                "/api/stats/questions?by=party&genre=x", "/api/stream?genre=motie")) {
+            JsonNode problem = api.json(path, 400);
+            assertThat(problem.get("errors").get(0).get("parameter").asString()).as(path).isEqualTo("genre");
+            assertThat(problem.get("detail").asString()).as(path).contains("KAMERVRAGEN", "SCHRIFTELIJK_OVERLEG");
+        }
+        assertThat(api.json("/api/questions?genre=kamervragen&limit=1").get("total").asInt()).isPositive();
+    }
+
     @ParameterizedTest(name = "{0} is refused naming {1}")
     @CsvSource({"/api/stats/questions?by=party&documentId=x,documentId", "/api/stats/answer-times?limit=5,limit",
             "/api/questions?partij=VVD,partij", "/api/documents?q=gemeentefonds&page_size=5,page_size",

@@ -1,5 +1,6 @@
 package nl.kamerqa.query.api;
 
+import nl.kamerqa.contracts.Genre;
 import nl.kamerqa.query.index.IndexFields;
 import nl.kamerqa.query.search.SearchFilter;
 import nl.kamerqa.query.search.SortOrder;
@@ -8,9 +9,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The checks and conversions the list endpoints share. */
 final class SearchParameters {
@@ -29,7 +32,16 @@ final class SearchParameters {
         if (from != null && to != null && from.isAfter(to)) {
             throw new BadParameterException("from", "must not be after to (" + from + " > " + to + ")");
         }
+        checkGenre(genre);
         return new SearchFilter(q, party, documentId, dossier, genre, answeredBy, asker, from, to, answered);
+    }
+
+    /** A genre the parser knows ({@link Genre}), in any case; a misspelled one would silently match nothing. */
+    static void checkGenre(String genre) {
+        if (genre != null && !genre.isBlank() && Genre.of(genre).isEmpty()) {
+            throw new BadParameterException("genre", "must be one of " + Arrays.stream(Genre.values())
+                    .map(Genre::name).collect(Collectors.joining(", ")) + " (any case)");
+        }
     }
 
     /** relevance with text, newest first without; relevance without text has nothing to rank by. */

@@ -75,6 +75,7 @@ public class StreamController {
         if (!properties.enabled()) {
             throw new StreamUnavailableException("the live stream is switched off on this instance (kamerqa.stream.enabled)");
         }
+        SearchParameters.checkGenre(genre);
         SseEmitter emitter = new SseEmitter(properties.timeout().toMillis());
         try {
             // sent at once, so the response starts now (EventSource reports "open") and reconnects come after 5 s
