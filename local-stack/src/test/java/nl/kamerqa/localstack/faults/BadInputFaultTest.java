@@ -164,6 +164,15 @@ class BadInputFaultTest {
             assertThat(accounts).as("bad inputs with no outcome (not refused, not dead-lettered, not stored)")
                     .filteredOn(a -> a.outcome() == Outcome.UNACCOUNTED).isEmpty();
             assertThat(accounts).as("bad inputs not handled as expected").allMatch(Account::asExpected);
+            assertThat(accounts).as("each bad input's exact outcome, status and reason (BadInputOutcomes)")
+                    .allSatisfy(a -> {
+                        BadInputOutcomes.Expectation expected = BadInputOutcomes.EXPECTED.get(a.name());
+                        assertThat(expected).as("an expectation for %s", a.name()).isNotNull();
+                        assertThat(a.outcome()).as("outcome of %s", a.name()).isEqualTo(expected.outcome());
+                        assertThat(a.status()).as("status of %s", a.name()).isEqualTo(expected.status());
+                        assertThat(a.reason()).as("reason of %s", a.name()).contains(expected.reason());
+                    });
+            assertThat(accounts).as("every expectation met by an input").hasSameSizeAs(BadInputOutcomes.EXPECTED.keySet());
             assertThat(accounts).as("refusals and dead letters say why")
                     .filteredOn(a -> a.outcome() == Outcome.REJECTED || a.outcome() == Outcome.DEAD_LETTERED)
                     .allSatisfy(a -> assertThat(a.reason()).as(a.name()).isNotBlank());
@@ -235,7 +244,7 @@ class BadInputFaultTest {
         return accounts;
     }
 
-    /** One line per bad input, in the test output and in target/faults/bad-inputs/inputs.tsv. */
+    /** One line per bad input, in the test output and in target/faults/bad-inputs/inputs.tsv and inputs.md. */
     private static void writeTable(List<Account> accounts) throws Exception {
         StringBuilder tsv = new StringBuilder("input\texpected\toutcome\tstatus\treason\n");
         for (Account a : accounts) {
@@ -249,6 +258,15 @@ class BadInputFaultTest {
         Path file = Path.of("target", "faults", "bad-inputs", "inputs.tsv");
         Files.createDirectories(file.getParent());
         Files.writeString(file, tsv, StandardCharsets.UTF_8);
+        // the same as a Markdown table, for RELIABILITY.md
+        StringBuilder markdown = new StringBuilder("| input | outcome | status | reason |\n|---|---|---|---|\n");
+        for (Account a : accounts) {
+            String reason = a.reason() == null ? "" : a.reason().replaceAll("\\s+", " ").replace("|", "\\|");
+            markdown.append("| ").append(a.name()).append(" | ").append(a.outcome()).append(" | ")
+                    .append(a.status() == 0 ? "(via Kafka)" : Integer.toString(a.status())).append(" | ")
+                    .append(reason.length() > 120 ? reason.substring(0, 119) + "…" : reason).append(" |\n");
+        }
+        Files.writeString(file.resolveSibling("inputs.md"), markdown, StandardCharsets.UTF_8);
     }
 
     private static KafkaProducer<String, byte[]> producer(FaultStack stack) {
