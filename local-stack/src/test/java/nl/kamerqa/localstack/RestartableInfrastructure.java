@@ -74,7 +74,24 @@ public final class RestartableInfrastructure {
      * mongo-java-server with the H2 backend in a file: a stop closes the store (committing it) and the listening
      * socket, so connected clients get socket errors and new connections are refused until {@link #start()}.
      */
-    public static final class Mongo implements AutoCloseable {
+    /** The MongoDB-wire server, in this JVM or in a process of its own. */
+    public interface RestartableMongo extends AutoCloseable {
+        /** Starts it on its port and file (again after a stop). */
+        void start() throws Exception;
+
+        /** A controlled stop: the store is closed, its last changes committed. */
+        void stop();
+
+        /** Without a database name. */
+        String connectionString();
+
+        @Override
+        default void close() {
+            stop();
+        }
+    }
+
+    public static final class Mongo implements RestartableMongo {
 
         private final Path file;
         private final int port;
@@ -85,12 +102,14 @@ public final class RestartableInfrastructure {
             this.port = port;
         }
 
+        @Override
         public synchronized void start() throws Exception {
             if (running == null) {
                 running = MongoWireServer.onDisk(file, port);
             }
         }
 
+        @Override
         public synchronized void stop() {
             if (running != null) {
                 running.close();
@@ -102,14 +121,9 @@ public final class RestartableInfrastructure {
             return running != null;
         }
 
-        /** Without a database name. */
+        @Override
         public String connectionString() {
             return "mongodb://127.0.0.1:" + port;
-        }
-
-        @Override
-        public void close() {
-            stop();
         }
     }
 }

@@ -41,7 +41,7 @@ final class FaultStack implements AutoCloseable {
     final String scenario;
     final Path dir;
     final RestartableInfrastructure.RestartableBroker broker;
-    final RestartableInfrastructure.Mongo mongo;
+    final RestartableInfrastructure.RestartableMongo mongo;
     final ServiceProcess ingest;
     final ServiceProcess parser;
     final ServiceProcess query;
@@ -50,7 +50,7 @@ final class FaultStack implements AutoCloseable {
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     private FaultStack(String scenario, Path dir, RestartableInfrastructure.RestartableBroker broker,
-                       RestartableInfrastructure.Mongo mongo, ServiceProcess ingest, ServiceProcess parser,
+                       RestartableInfrastructure.RestartableMongo mongo, ServiceProcess ingest, ServiceProcess parser,
                        ServiceProcess query, Path queryIndex) {
         this.scenario = scenario;
         this.dir = dir;
@@ -85,6 +85,19 @@ final class FaultStack implements AutoCloseable {
 
     static FaultStack start(String scenario, BrokerMode brokerMode, Map<String, String> parserSettings)
             throws Exception {
+        return start(scenario, brokerMode, MongoMode.IN_PROCESS, parserSettings);
+    }
+
+    /** Where the MongoDB-wire server runs. */
+    enum MongoMode {
+        /** In this JVM: it can be stopped (the store closed) and started again, not killed. */
+        IN_PROCESS,
+        /** A child JVM ({@link MongoProcess}): it can be killed with SIGKILL too. */
+        CHILD_PROCESS
+    }
+
+    static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
+                            Map<String, String> parserSettings) throws Exception {
         Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -97,7 +110,10 @@ final class FaultStack implements AutoCloseable {
             case IN_PROCESS -> new RestartableInfrastructure.Broker(kafkaLogDir, kafkaPort, controllerPort);
             case CHILD_PROCESS -> new BrokerProcess(kafkaLogDir, kafkaPort, controllerPort, dir.resolve("kafka-broker.log"));
         };
-        var mongo = new RestartableInfrastructure.Mongo(dir.resolve("data/mongo.mv"), mongoPort);
+        RestartableInfrastructure.RestartableMongo mongo = switch (mongoMode) {
+            case IN_PROCESS -> new RestartableInfrastructure.Mongo(dir.resolve("data/mongo.mv"), mongoPort);
+            case CHILD_PROCESS -> new MongoProcess(dir.resolve("data/mongo.mv"), mongoPort, dir.resolve("mongo.log"));
+        };
         Map<String, String> common = new LinkedHashMap<>();
         common.put("spring.kafka.bootstrap-servers", broker.bootstrapServers());
         common.put("spring.mongodb.uri", mongo.connectionString() + "/kamerqa");
@@ -148,6 +164,14 @@ final class FaultStack implements AutoCloseable {
     }
 
     /** The broker's process, to kill it; only when the stack was started with {@link BrokerMode#CHILD_PROCESS}. */
+    MongoProcess mongoProcess() {
+        if (mongo instanceof MongoProcess process) {
+            return process;
+        }
+        throw new IllegalStateException(scenario + ": the MongoDB-wire server runs in this JVM; start the stack with "
+                + MongoMode.CHILD_PROCESS + " to kill it");
+    }
+
     BrokerProcess brokerProcess() {
         if (broker instanceof BrokerProcess process) {
             return process;

@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Fault 3: the MongoDB-wire server goes away for a while (12 s; 45 s in the second test) while documents flow, then
- * comes back on the same port with the same data. parser-service must retry (or wait) and catch up; MongoDB being
+ * Fault 3: the MongoDB-wire server goes away for a while (12 s; 45 s in the second test; killed with SIGKILL as a
+ * process of its own in the third) while documents flow, then comes back on the same port with the same data. parser-service must retry (or wait) and catch up; MongoDB being
  * down is transient, so nothing may be dead-lettered for it. ingest-service, which keeps its ledger there too,
  * answers 503 meanwhile.
  */
@@ -44,8 +44,24 @@ class MongoOutageFaultTest {
                 "kamerqa.retry.max-interval", "1s"));
     }
 
+    /**
+     * The MongoDB-wire server, in a process of its own, killed with SIGKILL while documents flow (no close, no last
+     * commit: what it had not committed is gone), then started again on the same file. Writes acknowledged with
+     * {@code j: true} or {@code w: majority} were committed before their reply, so nothing acknowledged is lost; what
+     * the kill took is written again by the retried deliveries.
+     */
+    @Test
+    void mongoKilledWhileDocumentsFlowLosesNothingAndStoresNothingTwice() throws Exception {
+        outage("mongo-kill", Duration.ofSeconds(12), FaultStack.MongoMode.CHILD_PROCESS, Map.of());
+    }
+
     private static void outage(String scenario, Duration atLeast, Map<String, String> parserSettings) throws Exception {
-        try (FaultStack stack = FaultStack.start(scenario, parserSettings);
+        outage(scenario, atLeast, FaultStack.MongoMode.IN_PROCESS, parserSettings);
+    }
+
+    private static void outage(String scenario, Duration atLeast, FaultStack.MongoMode mode,
+                               Map<String, String> parserSettings) throws Exception {
+        try (FaultStack stack = FaultStack.start(scenario, FaultStack.BrokerMode.IN_PROCESS, mode, parserSettings);
              Observer observer = new Observer(stack);
              GoodBatch batch = new GoodBatch(stack, observer, ReportDocuments.reports(1, 200), 4)) {
             Map<String, Long> pids = stack.pids();
@@ -61,7 +77,11 @@ class MongoOutageFaultTest {
             long storedAtStop = batch.storedSoFar();
             int acceptedAtStop = batch.uploader.accepted.get();
             Instant stopped = Instant.now();
-            stack.mongo.stop();
+            if (mode == FaultStack.MongoMode.CHILD_PROCESS) {
+                stack.mongoProcess().kill();
+            } else {
+                stack.mongo.stop();
+            }
             Duration stopTook = Duration.between(stopped, Instant.now());
             int unavailableBefore = batch.uploader.unavailableAnswers.get();
             // what the services say while MongoDB is away (asked alongside, so the outage is not lengthened by it)
