@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,8 +38,8 @@ class BombsInASmallHeapTest {
         BOMBS.put("image-marked", write("image-marked.pdf",
                 PdfTextExtractorTest.pdfWithFlateContent(600L * MB, false, "/Subtype/Image/Width 1/Height 1", "/FlateDecode")));
         BOMBS.put("form", write("form.pdf", PdfTextExtractorTest.pdfWithFlateContent(600L * MB, true, "", "/FlateDecode")));
-        BOMBS.put("zip", write("zip.docx", docxWithLargeEntries(30, 9 * MB)));
-        BOMBS.put("entity", write("entity.xml", billionLaughs().getBytes(StandardCharsets.UTF_8)));
+        BOMBS.put("zip", write("zip.docx", FormatSamples.docxWithMedia(30, 9 * MB)));
+        BOMBS.put("entity", write("entity.xml", FormatSamples.utf8(FormatSamples.billionLaughs())));
         BOMBS.put("nesting", write("nesting.xml", ("<?xml version=\"1.0\"?>\n<officiele-publicatie>"
                 + "<al>".repeat(2_000_000) + "Vraag 1" + "</al>".repeat(2_000_000) + "</officiele-publicatie>")
                 .getBytes(StandardCharsets.UTF_8)));
@@ -81,39 +78,5 @@ class BombsInASmallHeapTest {
 
     private static Path write(String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
-    }
-
-    /** A Word document whose entries each pass POI's own limits (9 MB, about 20:1) but together inflate far past the heap. */
-    static byte[] docxWithLargeEntries(int entries, int entrySize) throws IOException {
-        byte[] media = new byte[entrySize];
-        java.util.Random random = new java.util.Random(11);
-        for (int i = 0; i < media.length; i++) {
-            media[i] = i % 64 < 2 ? (byte) ('a' + random.nextInt(26)) : (byte) ' ';
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-                    + "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < entries; i++) {
-                zip.putNextEntry(new ZipEntry("word/media/image" + i + ".bin"));
-                zip.write(media);
-            }
-        }
-        return out.toByteArray();
-    }
-
-    private static String billionLaughs() {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE officiele-publicatie [\n"
-                + " <!ENTITY lol0 \"lol\">\n");
-        for (int i = 1; i <= 10; i++) {
-            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
-        }
-        return xml.append("]>\n<officiele-publicatie><kamervragen><vraag><al>&lol10;</al></vraag></kamervragen>"
-                + "</officiele-publicatie>").toString();
     }
 }

@@ -70,9 +70,7 @@ class DocxTextExtractorTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
+            zip.write(FormatSamples.utf8(FormatSamples.DOCX_CONTENT_TYPES));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             byte[] spaces = new byte[1 << 20];
             Arrays.fill(spaces, (byte) ' ');
@@ -90,30 +88,10 @@ class DocxTextExtractorTest {
     }
 
     @Test
-    void entriesThatEachPassPoisLimitsButInflateTo108MbInAllAreRefusedBeforePoiOpensThem() throws IOException {
-        // each entry inflates about 20:1 (POI allows up to 100:1) and to 9 MB (POI allows 100 MB per entry); POI would
-        // keep all twelve, 108 MB, in memory
-        byte[] media = new byte[9 << 20];
-        java.util.Random random = new java.util.Random(7);
-        for (int i = 0; i < media.length; i++) {
-            media[i] = i % 64 < 2 ? (byte) ('a' + random.nextInt(26)) : (byte) ' ';
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-                    + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-"
-                    + "officedocument.wordprocessingml.document.main+xml\"/></Types>").getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
-                    + "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p></w:body></w:document>").getBytes(StandardCharsets.UTF_8));
-            for (int i = 0; i < 12; i++) {
-                zip.putNextEntry(new ZipEntry("word/media/image" + i + ".bin"));
-                zip.write(media);
-            }
-        }
-        byte[] document = out.toByteArray();
-        assertThat(document.length).as("the archive itself").isLessThan(media.length);
+    void entriesThatEachPassPoisLimitsButInflateTo108MbInAllAreRefusedBeforePoiOpensThem() {
+        // twelve entries of 9 MB, each within POI's own limits; POI would keep all of them, 108 MB, in memory
+        byte[] document = FormatSamples.docxWithMedia(12, 9 << 20);
+        assertThat(document.length).as("the archive itself").isLessThan(9 << 20);
 
         assertThatThrownBy(() -> DocxTextExtractor.extract(document))
                 .isInstanceOf(UnsupportedDocumentException.class)

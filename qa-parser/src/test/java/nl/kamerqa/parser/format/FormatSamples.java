@@ -68,6 +68,49 @@ final class FormatSamples {
         return out.toByteArray();
     }
 
+    /**
+     * A minimal Word document: its content types, a body with "Vraag 1", and {@code mediaEntries} entries of
+     * {@code mediaSize} bytes each that inflate about 20:1, so each passes POI's own limits (100:1, 100 MB per entry).
+     */
+    static byte[] docxWithMedia(int mediaEntries, int mediaSize) {
+        byte[] media = new byte[mediaSize];
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < media.length; i++) {
+            media[i] = i % 64 < 2 ? (byte) ('a' + random.nextInt(26)) : (byte) ' ';
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
+            zip.write(utf8(DOCX_CONTENT_TYPES));
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            zip.write(utf8("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+                    + "<w:p><w:r><w:t>Vraag 1</w:t></w:r></w:p></w:body></w:document>"));
+            for (int i = 0; i < mediaEntries; i++) {
+                zip.putNextEntry(new ZipEntry("word/media/image" + i + ".bin"));
+                zip.write(media);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** The [Content_Types].xml that makes POI take a zip for a Word document. */
+    static final String DOCX_CONTENT_TYPES = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
+            + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/"
+            + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>";
+
+    /** An officiele-publicatie whose DTD nests ten levels of ten entities (10^10 "lol"s if expanded). */
+    static String billionLaughs() {
+        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE officiele-publicatie [\n"
+                + " <!ENTITY lol0 \"lol\">\n");
+        for (int i = 1; i <= 10; i++) {
+            xml.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        return xml.append("]>\n<officiele-publicatie><kamervragen><vraag><al>&lol10;</al></vraag></kamervragen>"
+                + "</officiele-publicatie>").toString();
+    }
+
     static byte[] resource(String name) {
         try (InputStream in = FormatSamples.class.getResourceAsStream("/formats/" + name)) {
             if (in == null) {

@@ -9,9 +9,6 @@ import nl.kamerqa.query.config.SecurityProperties;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 
 /**
@@ -21,7 +18,7 @@ import java.security.Principal;
  * {@code show-details: when-authorized} (with {@code roles: api-key}) work without Spring Security, since Boot asks
  * the servlet request for its user and role. So {@code /actuator/health} and its liveness and readiness groups
  * answer everyone with their status (probes need no key), and the components and their details (database name,
- * disk, error messages) only to a caller with the key. Keys are compared as SHA-256 digests in constant time.
+ * disk, error messages) only to a caller with the key ({@link SecurityProperties#accepts}).
  * Registered for every path by {@code HealthDetailsConfig} (a configuration class, so MVC slice tests leave it out).
  */
 public class ApiKeyPrincipalFilter extends OncePerRequestFilter {
@@ -32,31 +29,17 @@ public class ApiKeyPrincipalFilter extends OncePerRequestFilter {
 
     private static final Principal PRINCIPAL = () -> NAME;
 
-    /** Null when no key is configured: then no request has a user. */
-    private final byte[] key;
+    private final SecurityProperties security;
 
     public ApiKeyPrincipalFilter(SecurityProperties security) {
-        String configured = security.apiKey();
-        this.key = configured == null || configured.isBlank() ? null : sha256(configured);
+        this.security = security;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(hasKey(request) ? new WithApiKey(request) : request, response);
-    }
-
-    private boolean hasKey(HttpServletRequest request) {
-        String given = request.getHeader(IndexAdminController.API_KEY);
-        return key != null && given != null && !given.isEmpty() && MessageDigest.isEqual(sha256(given), key);
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        boolean withKey = security.accepts(request.getHeader(IndexAdminController.API_KEY));
+        chain.doFilter(withKey ? new WithApiKey(request) : request, response);
     }
 
     private static final class WithApiKey extends HttpServletRequestWrapper {

@@ -16,8 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -68,13 +66,12 @@ public class IndexAdminController {
         return ResponseEntity.accepted().body(Map.of("rebuild", "started"));
     }
 
-    /** 403 without a configured key, 401 for a missing or wrong one; compared in constant time. */
+    /** 403 without a configured key, 401 for a missing or wrong one ({@link SecurityProperties#accepts}). */
     private ResponseEntity<Object> refused(String key) {
-        String expected = security.apiKey();
-        if (expected == null || expected.isBlank()) {
+        if (!security.hasApiKey()) {
             return problem(HttpStatus.FORBIDDEN, "no API key is configured on this instance (KAMERQA_API_KEY)");
         }
-        if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8))) {
+        if (!security.accepts(key)) {
             return problem(HttpStatus.UNAUTHORIZED, "missing or wrong X-API-Key header");
         }
         return null;

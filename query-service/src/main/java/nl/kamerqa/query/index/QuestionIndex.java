@@ -72,10 +72,6 @@ public class QuestionIndex implements Closeable {
     private final ExecutorService indexing;
     private final int threads;
 
-    public QuestionIndex(Path path, String topic, IndexEntries entries) throws IOException {
-        this(path, topic, entries, 1);
-    }
-
     /** @param threads how many threads index a batch's documents at the same time */
     public QuestionIndex(Path path, String topic, IndexEntries entries, int threads) throws IOException {
         Files.createDirectories(path);
