@@ -1,6 +1,7 @@
 package nl.kamerqa.parsing;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,8 +10,16 @@ import java.util.Map;
  */
 public interface ConsumedPositions {
 
+    /**
+     * The records at these origins and everything before them in their partitions are done: resume after the last
+     * one of each partition. One durable write for all of them.
+     */
+    void consumedAll(String group, Collection<Origin> origins);
+
     /** The record at {@code origin} and everything before it in its partition are done: resume after it. */
-    void consumed(String group, Origin origin);
+    default void consumed(String group, Origin origin) {
+        consumedAll(group, List.of(origin));
+    }
 
     /** Partition to the offset to resume at, for each of these partitions of the topic that has an entry. */
     Map<Integer, Long> nextOffsets(String group, String topic, Collection<Integer> partitions);

@@ -1,14 +1,20 @@
 package nl.kamerqa.parsing;
 
-import nl.kamerqa.contracts.ParsedDocument;
+import java.util.List;
 
-/** Publishes a parsed document and returns only once the broker has acknowledged it. */
+/** Publishes parsed documents and returns only once the broker has acknowledged every one of them. */
 public interface ParsedDocumentPublisher {
 
     /**
-     * @throws PublishFailedException when the broker did not acknowledge the event
+     * Sends all, in order, then waits for all acknowledgements (one wait for the batch, not one per event).
+     *
+     * @throws PublishFailedException when the broker did not acknowledge one of them
      */
-    void publish(ParsedDocument document, String contentSha256, String parserVersion);
+    void publishAll(List<StoredResult> results);
+
+    default void publish(StoredResult result) {
+        publishAll(List.of(result));
+    }
 
     /** A stable event id, so a re-publish after a crash can be recognised downstream as the same event. */
     static String eventId(String documentId, String contentSha256, String parserVersion) {

@@ -18,7 +18,10 @@ import java.util.function.Supplier;
  * <li>{@code kamerqa.parser.documents{outcome=parsed|skipped|failed}} [{@code kamerqa_parser_documents_total}]</li>
  * <li>{@code kamerqa.parser.parse} [{@code kamerqa_parser_parse_seconds}], histogram</li>
  * <li>{@code kamerqa.parser.questions} [{@code kamerqa_parser_questions}], histogram of questions per document</li>
- * <li>{@code kamerqa.parser.store} [{@code kamerqa_parser_store_seconds}], histogram of successful MongoDB upserts</li>
+ * <li>{@code kamerqa.parser.store} [{@code kamerqa_parser_store_seconds}], histogram of successful MongoDB writes,
+ * one per batch of parsed documents</li>
+ * <li>{@code kamerqa.parser.store.batch} [{@code kamerqa_parser_store_batch_documents}], histogram of documents per
+ * such write</li>
  * <li>{@code kamerqa.parser.failures{reason}} [{@code kamerqa_parser_failures_total}], dead-lettered documents by
  * {@link FailureReason}</li>
  * <li>{@code kamerqa.parser.dead.letters} [{@code kamerqa_parser_dead_letters_total}]</li>
@@ -36,6 +39,7 @@ public class ParserMetrics {
     public static final String PARSE = "kamerqa.parser.parse";
     public static final String QUESTIONS = "kamerqa.parser.questions";
     public static final String STORE = "kamerqa.parser.store";
+    public static final String STORE_BATCH = "kamerqa.parser.store.batch";
     public static final String FAILURES = "kamerqa.parser.failures";
     public static final String DEAD_LETTERS = "kamerqa.parser.dead.letters";
     public static final String DELIVERY_FAILURES = "kamerqa.parser.delivery.failures";
@@ -59,6 +63,7 @@ public class ParserMetrics {
     private final Timer parse;
     private final Timer store;
     private final DistributionSummary questions;
+    private final DistributionSummary storeBatch;
     private final Map<FailureReason, Counter> failures = new EnumMap<>(FailureReason.class);
     private final Counter deadLetters;
     private final Map<DeliveryFailure, Counter> deliveryFailures = new EnumMap<>(DeliveryFailure.class);
@@ -76,7 +81,12 @@ public class ParserMetrics {
                 .publishPercentileHistogram()
                 .register(registry);
         this.store = Timer.builder(STORE)
-                .description("Time a successful MongoDB upsert of a document and its questions takes")
+                .description("Time a successful MongoDB write of a batch of parsed documents and their questions takes")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.storeBatch = DistributionSummary.builder(STORE_BATCH)
+                .description("Parsed documents written to MongoDB together")
+                .baseUnit("documents")
                 .publishPercentileHistogram()
                 .register(registry);
         this.questions = DistributionSummary.builder(QUESTIONS)
@@ -126,11 +136,15 @@ public class ParserMetrics {
         return parse.record(parsing);
     }
 
-    /** Runs the upsert and records its duration if it succeeds (a failed attempt shows as a delivery failure). */
-    public void timeStore(Runnable upsert) {
+    /**
+     * Runs the write of {@code documents} parsed documents and records its duration and size if it succeeds (a failed
+     * attempt shows as a delivery failure).
+     */
+    public void timeStore(int documents, Runnable write) {
         Timer.Sample sample = Timer.start(registry);
-        upsert.run();
+        write.run();
         sample.stop(store);
+        storeBatch.record(documents);
     }
 
     public void parsed(int questionCount) {

@@ -7,18 +7,31 @@ import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parsing.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One raw document in, one stored and published parsed document out. Idempotent: replaying a raw event whose
- * content was already parsed, stored and published by this parser version does nothing.
+ * Raw documents in, stored and published parsed documents out, a batch at a time: each raw document is parsed on
+ * its own, but the batch's results are written with one bulk write per collection, their events sent together and
+ * their acknowledgements awaited together, which is what makes a backfill fast. Idempotent: replaying a raw event
+ * whose content was already parsed, stored and published by this parser version does nothing.
+ *
+ * <p>A batch is cut into groups in which no documentId and no content hash occurs twice, and the groups are handled
+ * in order, so two versions of one document in the same batch end as they would one after the other.
  */
 public class ParsingService {
+
+    /** MDC key set while a raw document is handled, so every log line about it (JSON logs included) names it. */
+    public static final String MDC_DOCUMENT_ID = "documentId";
 
     private static final Logger log = LoggerFactory.getLogger(ParsingService.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
@@ -41,31 +54,94 @@ public class ParsingService {
     }
 
     /**
-     * Parses, stores and publishes; returns only when MongoDB and the parsed topic both have the result, so the
-     * caller may then commit the raw event's offset. Logs one {@code key=value} line per stage it reaches
-     * (skipped, or parsed/failed, stored, published), each with documentId and outcome.
+     * One raw document; see {@link #processAll(List)}.
      *
-     * @throws InvalidRawDocumentException the event is unusable (not retryable)
+     * @throws InvalidRawDocumentException the event is unusable (not retryable), or whatever else stopped it
      */
     public Outcome process(RawDocument raw, Origin origin) {
-        String contentSha256;
-        ParsedDocument parsed;
         try {
-            contentSha256 = validate(raw);
-            if (store.isCurrent(contentSha256, parserVersion)) {
-                log.info("stage=skipped documentId={} outcome=skipped contentSha256={} parserVersion={} source={}-{}@{}",
-                        raw.documentId(), contentSha256, parserVersion, origin.topic(), origin.partition(),
-                        origin.offset());
-                metrics.skipped();
-                return Outcome.SKIPPED;
-            }
-            parsed = metrics.timeParse(() -> parser.parse(raw));
-        } catch (InvalidRawDocumentException | ParserFailedException | UnsupportedDocumentException e) {
-            // what cannot succeed; infrastructure failures are logged by the error handler, which retries them
-            log.warn("stage=failed documentId={} outcome=failed reason={} detail={}",
-                    raw == null ? null : raw.documentId(), FailureReason.of(e).code(), LogValues.quoted(e.getMessage()));
-            throw e;
+            return processAll(List.of(new Delivery(raw, origin))).get(0);
+        } catch (BatchStoppedException e) {
+            throw e.getCause();
         }
+    }
+
+    /**
+     * Parses, stores and publishes every delivery, in order; returns only when MongoDB and the parsed topic both have
+     * every result, so the caller may then record the batch as consumed. Logs one {@code key=value} line per stage
+     * each document reaches (skipped, or parsed/failed, stored, published), each with documentId and outcome.
+     *
+     * @return the outcome of each delivery, in the order given
+     * @throws BatchStoppedException when a delivery failed: those before it are done, it and the rest are not
+     */
+    public List<Outcome> processAll(List<Delivery> deliveries) {
+        List<Outcome> outcomes = new ArrayList<>(deliveries.size());
+        Group group = new Group(0);
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            String contentSha256;
+            try {
+                contentSha256 = validate(delivery.raw());
+            } catch (InvalidRawDocumentException e) {
+                logFailed(delivery.raw(), e);
+                outcomes.addAll(finish(group, deliveries));
+                throw new BatchStoppedException(i, e);
+            }
+            if (group.repeats(delivery.raw().documentId(), contentSha256)) {
+                outcomes.addAll(finish(group, deliveries));
+                group = new Group(i);
+            }
+            group.add(delivery.raw().documentId(), contentSha256);
+        }
+        outcomes.addAll(finish(group, deliveries));
+        return outcomes;
+    }
+
+    /** Skips what is current, parses the rest, then stores and publishes the group's results together. */
+    private List<Outcome> finish(Group group, List<Delivery> deliveries) {
+        if (group.size() == 0) {
+            return List.of();
+        }
+        Set<String> current;
+        try {
+            current = store.currentContents(group.contentHashes(), parserVersion);
+        } catch (RuntimeException e) {
+            throw new BatchStoppedException(group.start, e);
+        }
+        List<Outcome> outcomes = new ArrayList<>(group.size());
+        List<StoredResult> results = new ArrayList<>(group.size());
+        for (int k = 0; k < group.size(); k++) {
+            int index = group.start + k;
+            Delivery delivery = deliveries.get(index);
+            String contentSha256 = group.contentHashes.get(k);
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_DOCUMENT_ID, delivery.raw().documentId())) {
+                if (current.contains(contentSha256)) {
+                    logSkipped(delivery, contentSha256);
+                    outcomes.add(Outcome.SKIPPED);
+                    continue;
+                }
+                try {
+                    results.add(parse(delivery, contentSha256));
+                    outcomes.add(Outcome.PARSED);
+                } catch (RuntimeException e) {
+                    if (e instanceof ParserFailedException || e instanceof UnsupportedDocumentException) {
+                        logFailed(delivery.raw(), e);
+                    }
+                    storeAndPublish(results, group.start);
+                    countSkipped(outcomes);
+                    throw new BatchStoppedException(index, e);
+                }
+            }
+        }
+        storeAndPublish(results, group.start);
+        countSkipped(outcomes);
+        return outcomes;
+    }
+
+    private StoredResult parse(Delivery delivery, String contentSha256) {
+        RawDocument raw = delivery.raw();
+        Origin origin = delivery.origin();
+        ParsedDocument parsed = metrics.timeParse(() -> parser.parse(raw));
         ParsedDocument document = parsed
                 .withDocumentId(DocumentIds.choose(raw.documentId(), parsed.documentId()))
                 .withProvenance(new ParsedDocument.Provenance(origin.topic(), origin.partition(), origin.offset(),
@@ -73,19 +149,82 @@ public class ParsingService {
         log.info("stage=parsed documentId={} rawDocumentId={} outcome=parsed questions={} warnings={} genre={}",
                 document.documentId(), raw.documentId(), document.questions().size(), document.warnings().size(),
                 document.genre());
+        return new StoredResult(document, contentSha256, parserVersion);
+    }
 
-        metrics.timeStore(() -> store.save(document, contentSha256, parserVersion));
-        log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
-                document.documentId(), document.questions().size(), contentSha256, parserVersion);
+    /**
+     * Stores, publishes and marks the results; a failure of any step stops the batch at the group's first delivery
+     * (everything is idempotent, so the redelivery redoes what this attempt did).
+     */
+    private void storeAndPublish(List<StoredResult> results, int groupStart) {
+        if (results.isEmpty()) {
+            return;
+        }
+        try {
+            metrics.timeStore(results.size(), () -> store.saveAll(results));
+            for (StoredResult result : results) {
+                log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
+                        result.documentId(), result.document().questions().size(), result.contentSha256(),
+                        result.parserVersion());
+            }
+            publisher.publishAll(results);
+            // only a published document counts as done: a crash before this line makes the replay publish again
+            store.markPublishedAll(results);
+        } catch (RuntimeException e) {
+            throw new BatchStoppedException(groupStart, e);
+        }
+        for (StoredResult result : results) {
+            metrics.parsed(result.document().questions().size());
+            metrics.suspect(result.document().quality());
+            log.info("stage=published documentId={} outcome=parsed eventId={}", result.documentId(), result.eventId());
+        }
+    }
 
-        publisher.publish(document, contentSha256, parserVersion);
-        // only a published document counts as done: a crash before this line makes the replay publish again
-        store.markPublished(document.documentId(), contentSha256, parserVersion);
-        metrics.parsed(document.questions().size());
-        metrics.suspect(document.quality());
-        log.info("stage=published documentId={} outcome=parsed eventId={}", document.documentId(),
-                ParsedDocumentPublisher.eventId(document.documentId(), contentSha256, parserVersion));
-        return Outcome.PARSED;
+    /** Counted only once the group is done, so a redelivered batch does not count its skipped documents twice. */
+    private void countSkipped(List<Outcome> outcomes) {
+        outcomes.stream().filter(Outcome.SKIPPED::equals).forEach(skipped -> metrics.skipped());
+    }
+
+    private void logSkipped(Delivery delivery, String contentSha256) {
+        Origin origin = delivery.origin();
+        log.info("stage=skipped documentId={} outcome=skipped contentSha256={} parserVersion={} source={}-{}@{}",
+                delivery.raw().documentId(), contentSha256, parserVersion, origin.topic(), origin.partition(),
+                origin.offset());
+    }
+
+    /** What cannot succeed; infrastructure failures are logged by the error handler, which retries them. */
+    private static void logFailed(RawDocument raw, RuntimeException e) {
+        log.warn("stage=failed documentId={} outcome=failed reason={} detail={}",
+                raw == null ? null : raw.documentId(), FailureReason.of(e).code(), LogValues.quoted(e.getMessage()));
+    }
+
+    /** Consecutive deliveries in which no documentId and no content hash repeats. */
+    private static final class Group {
+        final int start;
+        final List<String> contentHashes = new ArrayList<>();
+        final Set<String> keys = new HashSet<>();
+
+        Group(int start) {
+            this.start = start;
+        }
+
+        boolean repeats(String documentId, String contentSha256) {
+            return keys.contains("id:" + documentId) || keys.contains("sha:" + contentSha256);
+        }
+
+        void add(String documentId, String contentSha256) {
+            contentHashes.add(contentSha256);
+            keys.add("id:" + documentId);
+            keys.add("sha:" + contentSha256);
+        }
+
+        int size() {
+            return contentHashes.size();
+        }
+
+        List<String> contentHashes() {
+            return contentHashes;
+        }
     }
 
     /** Returns the content hash in lower case once the event is known to be usable. */

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parsing.ParsingService.Outcome;
 import nl.kamerqa.parsing.store.DocumentStore;
 import org.bson.Document;
@@ -31,8 +32,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 /**
- * The order of work for one raw event (parse, store, publish, then mark done) against the in-memory MongoDB-wire
- * server; qa-parser is a mock of its public API returning hand-built documents.
+ * The order of work for raw events, one and a batch at a time (parse, store, publish, then mark done), against the
+ * in-memory MongoDB-wire server; qa-parser is a mock of its public API returning hand-built documents.
  */
 class ParsingServiceTest {
 
@@ -174,18 +175,117 @@ class ParsingServiceTest {
                 .extracting(ParsedDocument::documentId).isEqualTo("kst-36200-VII-147");
     }
 
-    /** Records what was published; can be told to fail once, as a broker that does not ack would. */
+    @Test
+    void aBatchIsStoredWithOneWritePublishedInOneCallAndInOrder() {
+        List<Delivery> batch = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            RawDocument raw = Samples.plainText("kst-" + i, "Vraag " + i + " ...");
+            when(qaParser.parseText("Vraag " + i + " ...")).thenReturn(Samples.parsed(null, i));
+            batch.add(new Delivery(raw, new Origin(ORIGIN.topic(), 0, i)));
+        }
+
+        assertThat(service.processAll(batch)).containsOnly(Outcome.PARSED).hasSize(5);
+
+        assertThat(publisher.calls).isEqualTo(1);
+        assertThat(publisher.published).extracting(ParsedDocument::documentId)
+                .containsExactly("kst-1", "kst-2", "kst-3", "kst-4", "kst-5");
+        assertThat(meters.get(ParserMetrics.STORE).timer().count()).as("store writes").isEqualTo(1);
+        assertThat(meters.get(ParserMetrics.STORE_BATCH).summary().totalAmount()).isEqualTo(5);
+        assertThat(database.getCollection("questions").countDocuments()).isEqualTo(1 + 2 + 3 + 4 + 5);
+        assertThat(database.getCollection("documents").countDocuments(eq("publishedAt", null))).as("unmarked").isZero();
+    }
+
+    @Test
+    void unparseableDocumentStopsTheBatchAtItsIndexAfterTheOnesBeforeItAreDone() {
+        RawDocument first = Samples.plainText("kst-1", "Vraag 1 ...");
+        RawDocument broken = Samples.raw("kst-2", "text/plain", new byte[] {(byte) 0xC3, (byte) 0x28});
+        RawDocument third = Samples.plainText("kst-3", "Vraag 3 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+
+        assertThatThrownBy(() -> service.processAll(List.of(new Delivery(first, ORIGIN),
+                new Delivery(broken, ORIGIN), new Delivery(third, ORIGIN))))
+                .isInstanceOfSatisfying(BatchStoppedException.class, e -> {
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(UnsupportedDocumentException.class);
+                });
+
+        assertThat(publisher.published).extracting(ParsedDocument::documentId).containsExactly("kst-1");
+        assertThat(store.isCurrent(first.contentSha256(), QaParser.VERSION)).isTrue();
+        assertThat(database.getCollection("documents").countDocuments(eq("_id", "kst-3"))).as("not reached").isZero();
+    }
+
+    @Test
+    void invalidEventStopsTheBatchAtItsIndexAfterTheOnesBeforeItAreDone() {
+        RawDocument first = Samples.plainText("kst-1", "Vraag 1 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+
+        assertThatThrownBy(() -> service.processAll(List.of(new Delivery(first, ORIGIN), new Delivery(null, ORIGIN))))
+                .isInstanceOfSatisfying(BatchStoppedException.class, e -> {
+                    assertThat(e.index()).isEqualTo(1);
+                    assertThat(e.getCause()).isInstanceOf(InvalidRawDocumentException.class)
+                            .hasMessageContaining("tombstone");
+                });
+        assertThat(publisher.published).extracting(ParsedDocument::documentId).containsExactly("kst-1");
+    }
+
+    @Test
+    void failedPublishStopsTheBatchAtItsFirstDeliveryAndNothingIsMarkedDone() {
+        RawDocument first = Samples.plainText("kst-1", "Vraag 1 ...");
+        RawDocument second = Samples.plainText("kst-2", "Vraag 2 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+        publisher.failNext = true;
+
+        assertThatThrownBy(() -> service.processAll(List.of(new Delivery(first, ORIGIN), new Delivery(second, ORIGIN))))
+                .isInstanceOfSatisfying(BatchStoppedException.class, e -> {
+                    assertThat(e.index()).isZero();
+                    assertThat(e.getCause()).isInstanceOf(PublishFailedException.class);
+                });
+        assertThat(store.isCurrent(first.contentSha256(), QaParser.VERSION)).isFalse();
+        assertThat(store.isCurrent(second.contentSha256(), QaParser.VERSION)).isFalse();
+    }
+
+    @Test
+    void twoVersionsOfOneDocumentInOneBatchEndWithTheLaterOneAndBothArePublishedInOrder() {
+        RawDocument older = Samples.plainText("kst-1", "Vraag 1 oud");
+        RawDocument newer = Samples.plainText("kst-1", "Vraag 1 nieuw");
+        when(qaParser.parseText("Vraag 1 oud")).thenReturn(Samples.parsed(null, 3));
+        when(qaParser.parseText("Vraag 1 nieuw")).thenReturn(Samples.parsed(null, 1));
+
+        service.processAll(List.of(new Delivery(older, ORIGIN), new Delivery(newer, ORIGIN)));
+
+        assertThat(publisher.published).extracting(d -> d.questions().size()).containsExactly(3, 1);
+        assertThat(database.getCollection("documents").find(eq("_id", "kst-1")).first().getString("contentSha256"))
+                .isEqualTo(newer.contentSha256());
+        assertThat(database.getCollection("questions").countDocuments(eq("documentId", "kst-1"))).isEqualTo(1);
+        assertThat(store.isCurrent(newer.contentSha256(), QaParser.VERSION)).isTrue();
+        assertThat(store.isCurrent(older.contentSha256(), QaParser.VERSION)).isFalse();
+    }
+
+    @Test
+    void sameEventTwiceInOneBatchIsParsedAndPublishedOnce() {
+        RawDocument raw = Samples.plainText("kst-1", "Vraag 1 ...");
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+
+        assertThat(service.processAll(List.of(new Delivery(raw, ORIGIN), new Delivery(raw, ORIGIN))))
+                .containsExactly(Outcome.PARSED, Outcome.SKIPPED);
+        assertThat(publisher.published).hasSize(1);
+        assertThat(meters.get(ParserMetrics.PARSE).timer().count()).as("parser calls").isEqualTo(1);
+    }
+
+    /** Records what was published, and in how many calls; can be told to fail once, as a broker without ack. */
     private static final class RecordingPublisher implements ParsedDocumentPublisher {
         final List<ParsedDocument> published = new ArrayList<>();
+        int calls;
         boolean failNext;
 
         @Override
-        public void publish(ParsedDocument document, String contentSha256, String parserVersion) {
+        public void publishAll(List<StoredResult> results) {
+            calls++;
             if (failNext) {
                 failNext = false;
                 throw new PublishFailedException("no ack", null);
             }
-            published.add(document);
+            results.forEach(r -> published.add(r.document()));
         }
     }
 }

@@ -159,7 +159,9 @@ public class KafkaConfig {
                     DeadLetterReasons.describe(failure).getBytes(StandardCharsets.UTF_8));
             return headers;
         });
-        ConsumerAwareRecordRecoverer countingRecoverer = (record, consumer, failure) -> {
+        ConsumerAwareRecordRecoverer countingRecoverer = (record, consumer, thrown) -> {
+            // the kafka_dlt-exception-* headers name what failed, not the container's and batch listener's wrappers
+            Exception failure = DeadLetterReasons.unwrap(thrown) instanceof Exception cause ? cause : thrown;
             // throws when the dead-letter topic did not acknowledge: the record is then delivered again, not lost
             try {
                 deadLetters.accept(record, consumer, failure);

@@ -4,6 +4,7 @@ import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parsing.FailureReason;
 import nl.kamerqa.parsing.InvalidRawDocumentException;
 import nl.kamerqa.parsing.ParserFailedException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
@@ -40,10 +41,11 @@ public final class DeadLetterReasons {
         return reason.length() <= MAX_LENGTH ? reason : reason.substring(0, MAX_LENGTH - 1) + "…";
     }
 
-    /** The container wraps listener exceptions; the reason is in what it wraps. */
-    static Throwable unwrap(Throwable failure) {
+    /** The container wraps listener exceptions, and a batch listener names the failed record; the reason is inside. */
+    public static Throwable unwrap(Throwable failure) {
         Throwable t = failure;
-        while (t instanceof ListenerExecutionFailedException && t.getCause() != null) {
+        while ((t instanceof ListenerExecutionFailedException || t instanceof BatchListenerFailedException)
+                && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

@@ -4,6 +4,7 @@ import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parsing.ParsedDocumentPublisher;
 import nl.kamerqa.parsing.PublishFailedException;
+import nl.kamerqa.parsing.StoredResult;
 import nl.kamerqa.parsing.config.ParserProperties;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,11 +13,14 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Publishes ParsedDocument events (key = documentId, CloudEvents binary-mode headers) and waits for the ack. */
+/** Publishes ParsedDocument events (key = documentId, CloudEvents binary-mode headers) and waits for the acks. */
 @Component
 public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
 
@@ -33,29 +37,40 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
         this.timeout = properties.publishTimeout();
     }
 
+    /** Sends every event before waiting, so the producer batches them and the acks arrive together. */
     @Override
-    public void publish(ParsedDocument document, String contentSha256, String parserVersion) {
+    public void publishAll(List<StoredResult> results) {
+        List<CompletableFuture<?>> acks = new ArrayList<>(results.size());
+        for (StoredResult result : results) {
+            acks.add(template.send(record(result)));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int i = 0; i < acks.size(); i++) {
+            String documentId = results.get(i).documentId();
+            try {
+                acks.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException e) {
+                throw new PublishFailedException("publishing " + documentId + " to " + topic + " failed: "
+                        + e.getCause(), e.getCause());
+            } catch (TimeoutException e) {
+                throw new PublishFailedException("no ack for " + documentId + " from " + topic + " within "
+                        + timeout, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishFailedException("interrupted while publishing " + documentId, e);
+            }
+        }
+    }
+
+    private ProducerRecord<String, Object> record(StoredResult result) {
+        ParsedDocument document = result.document();
         RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID,
-                ParsedDocumentPublisher.eventId(document.documentId(), contentSha256, parserVersion));
+        header(headers, CloudEventHeaders.ID, result.eventId());
         header(headers, CloudEventHeaders.TYPE, CloudEventHeaders.TYPE_PARSED);
         header(headers, CloudEventHeaders.SOURCE, EVENT_SOURCE);
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
         header(headers, "content-type", "application/json");
-        ProducerRecord<String, Object> record =
-                new ProducerRecord<>(topic, null, document.documentId(), document, headers);
-        try {
-            template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw new PublishFailedException("publishing " + document.documentId() + " to " + topic + " failed: "
-                    + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("no ack for " + document.documentId() + " from " + topic + " within "
-                    + timeout, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PublishFailedException("interrupted while publishing " + document.documentId(), e);
-        }
+        return new ProducerRecord<>(topic, null, document.documentId(), document, headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

@@ -3,15 +3,18 @@ package nl.kamerqa.parsing.store;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import nl.kamerqa.parsing.ConsumedPositions;
 import nl.kamerqa.parsing.Origin;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +23,7 @@ import static com.mongodb.client.model.Filters.in;
 
 /**
  * The {@code consumer_offsets} collection: one entry per group, topic and partition, written after everything a
- * record led to is stored and acknowledged (document stored, parsed event acknowledged and marked, or dead letter
+ * batch of records led to is stored and acknowledged (document stored, parsed event acknowledged and marked, or dead letter
  * acknowledged). The entry is written with {@code w: majority, j: true}: MongoDB acknowledges it only once it, and
  * so every write this service made before it (the journal and the replication log are in order), is durable. The
  * writes before it need no such wait, so a store that loses its last writes (a hard kill, a crash of MongoDB, a
@@ -40,16 +43,27 @@ public class MongoConsumedPositions implements ConsumedPositions {
         this.entries = database.getCollection(COLLECTION).withWriteConcern(DURABLE);
     }
 
+    /** One entry per partition, with the highest offset given for it; one durable bulk write for all. */
     @Override
-    public void consumed(String group, Origin origin) {
-        String id = id(group, origin.topic(), origin.partition());
-        Document entry = new Document("_id", id)
-                .append("group", group)
-                .append("topic", origin.topic())
-                .append("partition", origin.partition())
-                .append("nextOffset", origin.offset() + 1)
-                .append("updatedAt", new Date());
-        entries.replaceOne(eq("_id", id), entry, UPSERT);
+    public void consumedAll(String group, Collection<Origin> origins) {
+        Map<String, Origin> lastPerPartition = new LinkedHashMap<>();
+        for (Origin origin : origins) {
+            lastPerPartition.merge(id(group, origin.topic(), origin.partition()), origin,
+                    (a, b) -> a.offset() >= b.offset() ? a : b);
+        }
+        if (lastPerPartition.isEmpty()) {
+            return;
+        }
+        Date now = new Date();
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>();
+        lastPerPartition.forEach((id, origin) -> writes.add(new ReplaceOneModel<>(eq("_id", id),
+                new Document("_id", id)
+                        .append("group", group)
+                        .append("topic", origin.topic())
+                        .append("partition", origin.partition())
+                        .append("nextOffset", origin.offset() + 1)
+                        .append("updatedAt", now), UPSERT)));
+        entries.bulkWrite(writes);
     }
 
     @Override

@@ -26,7 +26,6 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 
@@ -62,7 +61,8 @@ class ListenerStoppedByAnErrorTest extends InMemoryMongoTest {
         assertThat(liveness().statusCode()).isEqualTo(200);
         assertThat(stoppedListeners()).isZero();
         doThrow(new LinkageError("simulated: a class that cannot be loaded"))
-                .when(parsing).process(argThat(r -> r != null && raw.documentId().equals(r.documentId())), any());
+                .when(parsing).processAll(argThat(batch -> batch != null && batch.stream()
+                        .anyMatch(d -> d.raw() != null && raw.documentId().equals(d.raw().documentId()))));
 
         RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), raw.documentId(),
                 JSON.writeValueAsBytes(raw));

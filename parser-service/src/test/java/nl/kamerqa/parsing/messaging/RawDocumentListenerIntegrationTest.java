@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parsing.Delivery;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParsingApplication;
 import nl.kamerqa.parsing.ParsingService;
@@ -64,7 +65,6 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mockingDetails;
@@ -192,6 +192,44 @@ class RawDocumentListenerIntegrationTest {
     }
 
     @Test
+    void aPollIsStoredInBatchesAndABadRecordInItIsDeadLetteredOnceWhileTheOthersAreStored() throws Exception {
+        List<RawDocument> good = IntStream.rangeClosed(1, 6)
+                .mapToObj(i -> Samples.plainText("kst-36200-VII-92" + i, "Vraag 1\nDe leden van de JA21-fractie " + i))
+                .toList();
+        String badKey = "kst-36200-VII-929";
+        MessageListenerContainer container = listeners.getListenerContainer(RawDocumentListener.ID);
+        double batchesBefore = meters.get(ParserMetrics.STORE_BATCH).summary().count();
+        double documentsBefore = meters.get(ParserMetrics.STORE_BATCH).summary().totalAmount();
+        container.stop();
+        long lastOffset;
+        try {
+            // one partition, so the whole run is one poll when the container starts again
+            for (RawDocument raw : good.subList(0, 3)) {
+                sendTo(0, raw.documentId(), JSON.writeValueAsBytes(raw));
+            }
+            sendTo(0, badKey, "not JSON at all".getBytes(StandardCharsets.UTF_8));
+            lastOffset = -1;
+            for (RawDocument raw : good.subList(3, 6)) {
+                lastOffset = sendTo(0, raw.documentId(), JSON.writeValueAsBytes(raw));
+            }
+        } finally {
+            container.start();
+        }
+
+        for (RawDocument raw : good) {
+            assertThat(awaitPublished(raw.documentId()).getString("contentSha256")).isEqualTo(raw.contentSha256());
+        }
+        assertThat(awaitOne(properties.topics().deadLetter(), badKey).value()).asString(StandardCharsets.UTF_8)
+                .isEqualTo("not JSON at all");
+        double batches = meters.get(ParserMetrics.STORE_BATCH).summary().count() - batchesBefore;
+        double documents = meters.get(ParserMetrics.STORE_BATCH).summary().totalAmount() - documentsBefore;
+        assertThat(documents).isEqualTo(good.size());
+        assertThat(batches).as("store writes for six documents").isLessThan(good.size());
+        long expectedNext = lastOffset + 1;
+        await().atMost(WAIT).untilAsserted(() -> assertThat(storedNextOffset(0)).isEqualTo(expectedNext));
+    }
+
+    @Test
     void recordThatIsNotJsonIsDeadLetteredAndTheNextRecordOnItsPartitionIsParsed() throws Exception {
         String key = "kst-36200-VII-903";
         byte[] poison = "this is not JSON {".getBytes(StandardCharsets.UTF_8);
@@ -284,8 +322,8 @@ class RawDocumentListenerIntegrationTest {
         RawDocument raw = Samples.plainText("kst-36200-VII-906", "Vraag 1\nDe leden van de CDA-fractie ...");
         doThrow(new MongoTimeoutException("simulated: no primary for 30000 ms"))
                 .doCallRealMethod()
-                .when(store).save(argThat(d -> d != null && raw.documentId().equals(d.documentId())),
-                        anyString(), anyString());
+                .when(store).saveAll(argThat(results -> results != null && results.stream()
+                        .anyMatch(r -> raw.documentId().equals(r.documentId()))));
 
         send(raw.documentId(), JSON.writeValueAsBytes(raw));
 
@@ -428,6 +466,11 @@ class RawDocumentListenerIntegrationTest {
         producer.send(new ProducerRecord<>(properties.topics().raw(), key, value)).get();
     }
 
+    /** Returns the record's offset. */
+    private long sendTo(int partition, String key, byte[] value) throws Exception {
+        return producer.send(new ProducerRecord<>(properties.topics().raw(), partition, key, value)).get().offset();
+    }
+
     private Document awaitPublished(String documentId) {
         AtomicReference<Document> stored = new AtomicReference<>();
         await().atMost(WAIT).untilAsserted(() -> {
@@ -451,11 +494,13 @@ class RawDocumentListenerIntegrationTest {
     }
 
     /** How often the listener handed this raw event (by content) to the parsing service. */
+    @SuppressWarnings("unchecked")
     private int deliveriesOf(RawDocument raw) {
         return (int) mockingDetails(parsing).getInvocations().stream()
-                .filter(i -> i.getMethod().getName().equals("process"))
-                .map(i -> (RawDocument) i.getArgument(0))
-                .filter(r -> r != null && raw.contentSha256().equals(r.contentSha256()))
+                .filter(i -> i.getMethod().getName().equals("processAll"))
+                .map(i -> (List<Delivery>) i.getArgument(0))
+                .filter(batch -> batch.stream().map(Delivery::raw)
+                        .anyMatch(r -> r != null && raw.contentSha256().equals(r.contentSha256())))
                 .count();
     }
 

@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parsing.Samples;
+import nl.kamerqa.parsing.StoredResult;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -227,6 +228,55 @@ class DocumentStoreTest {
         assertThat(documents.listIndexes().into(new ArrayList<>()))
                 .extracting(i -> i.get("key", Document.class).keySet().toString())
                 .contains("[contentSha256, parserVersion]");
+    }
+
+    @Test
+    void aBatchEndsInTheSameStateAsSavingItsResultsOneByOne() {
+        // before: A holds content X, C holds content Z
+        List<StoredResult> before = List.of(
+                result("kst-A", 5, "x"), result("kst-C", 3, "z"));
+        // the batch moves X to B, gives A new content, shrinks C, stores D twice, and moves C's old content Z to E
+        List<StoredResult> batch = List.of(
+                result("kst-B", 2, "x"), result("kst-A", 4, "y"), result("kst-C", 1, "w"),
+                result("kst-D", 2, "d"), result("kst-D", 3, "e"), result("kst-E", 2, "z"), result("kst-F", 6, "f"));
+        MongoDatabase oneByOne = client.getDatabase("kamerqa-one-by-one");
+        oneByOne.drop();
+        DocumentStore sequential = new DocumentStore(oneByOne, JsonMapper.builder().build());
+        before.forEach(r -> sequential.saveAll(List.of(r)));
+        batch.forEach(r -> sequential.saveAll(List.of(r)));
+
+        store.saveAll(before);
+        store.saveAll(batch);
+
+        for (String collection : List.of(DocumentStore.DOCUMENTS, DocumentStore.QUESTIONS, DocumentStore.CONTENTS)) {
+            assertThat(contentsOf(database, collection)).as(collection)
+                    .isEqualTo(contentsOf(oneByOne, collection))
+                    .isNotEmpty();
+        }
+        assertThat(documents.find()).extracting(d -> d.getString("_id"))
+                .containsExactlyInAnyOrder("kst-A", "kst-B", "kst-D", "kst-E", "kst-F");
+        assertThat(questions.countDocuments(eq("documentId", "kst-D"))).isEqualTo(3);
+    }
+
+    @Test
+    void currentContentsAnswersForManyHashesAtOnce() {
+        store.saveAll(List.of(result("kst-1", 1, "a"), result("kst-2", 1, "b"), result("kst-3", 1, "c")));
+        store.markPublishedAll(List.of(result("kst-1", 1, "a"), result("kst-3", 1, "c")));
+
+        assertThat(store.currentContents(List.of("a".repeat(64), "b".repeat(64), "c".repeat(64), "d".repeat(64)),
+                VERSION)).containsExactlyInAnyOrder("a".repeat(64), "c".repeat(64));
+    }
+
+    private static StoredResult result(String documentId, int questionCount, String shaLetter) {
+        return new StoredResult(Samples.parsed(documentId, questionCount), shaLetter.repeat(64), VERSION);
+    }
+
+    /** Every record without its write time, sorted by {@code _id}. */
+    private static List<Document> contentsOf(MongoDatabase database, String collection) {
+        List<Document> records = database.getCollection(collection).find().sort(new Document("_id", 1))
+                .into(new ArrayList<>());
+        records.forEach(r -> r.remove("updatedAt"));
+        return records;
     }
 
     private List<Document> questionsOf(String documentId) {

@@ -66,4 +66,18 @@ class MongoConsumedPositionsTest {
         assertThat(positions.nextOffsets("parser-service", "parliament.documents.raw", List.of(0, 1)))
                 .containsExactly(java.util.Map.entry(1, 42L));
     }
+
+    @Test
+    void aBatchOfOriginsKeepsTheHighestOffsetOfEachPartitionInOneWrite() {
+        MongoConsumedPositions positions = new MongoConsumedPositions(client.getDatabase("kamerqa"));
+        commands.clear();
+        String topic = "parliament.documents.raw";
+
+        positions.consumedAll("parser-service", List.of(new Origin(topic, 0, 7), new Origin(topic, 2, 30),
+                new Origin(topic, 0, 9), new Origin(topic, 0, 8)));
+
+        assertThat(commands).filteredOn(c -> c.containsKey("update")).hasSize(1);
+        assertThat(positions.nextOffsets("parser-service", topic, List.of(0, 1, 2)))
+                .containsOnly(java.util.Map.entry(0, 10L), java.util.Map.entry(2, 31L));
+    }
 }
