@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest;
 
+import nl.kamerqa.support.LogValues;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.ingest.DocumentRejectedException.Reason;
 import nl.kamerqa.ingest.IngestMetrics.Outcome;

@@ -34,6 +34,41 @@ class ContentSnifferTest {
     }
 
     @Test
+    void openDocumentTextIsAcceptedAsTheParserReadsIt() throws Exception {
+        assertThat(ContentSniffer.sniff(openDocumentText())).isEqualTo(ContentSniffer.ODT);
+    }
+
+    @Test
+    void pdfWithJunkBeforeItsHeaderIsAPdfAsForTheParser() {
+        byte[] pdf = Samples.minimalPdf();
+        byte[] junkFirst = new byte[pdf.length + 16];
+        System.arraycopy(pdf, 0, junkFirst, 16, pdf.length);
+
+        assertThat(ContentSniffer.sniff(junkFirst)).isEqualTo(ContentSniffer.PDF);
+    }
+
+    /** What an .odt starts with: its first entry is "mimetype", stored uncompressed, naming an OpenDocument text. */
+    private static byte[] openDocumentText() throws Exception {
+        byte[] mimetype = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry("mimetype");
+            entry.setMethod(java.util.zip.ZipEntry.STORED);
+            entry.setSize(mimetype.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mimetype);
+            entry.setCrc(crc.getValue());
+            zip.putNextEntry(entry);
+            zip.write(mimetype);
+            zip.closeEntry();
+            zip.putNextEntry(new java.util.zip.ZipEntry("content.xml"));
+            zip.write("<office:document-content/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void officePackageThatIsNotWordIsRefused() {
         assertUnsupported(Samples.spreadsheet(), "not a Word document");
     }

@@ -52,7 +52,7 @@ class DocumentIntakeTest {
     static KamerqaProperties properties(DataSize maxDocumentSize) {
         return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
                 new KamerqaProperties.Ingest(maxDocumentSize, Duration.ofSeconds(5), Duration.ofSeconds(30),
-                        Duration.ofSeconds(5), Duration.ofSeconds(3), URI.create("http://localhost:8083"),
+                        Duration.ofSeconds(5), URI.create("http://localhost:8083"),
                         Duration.ofSeconds(30), new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16)));
     }
 

@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
         "kamerqa.feeds.syncfeed.politeness.pause=0s",
         "kamerqa.feeds.syncfeed.politeness.backoff=1ms", "kamerqa.feeds.syncfeed.politeness.max-backoff=20ms",
         // short waits, so the broker's absence is noticed in a second or three, not in the production minutes
-        "kamerqa.ingest.health-timeout=1s", "kamerqa.ingest.store-timeout=1s", "kamerqa.ingest.publish-timeout=10s",
+        "kamerqa.health.timeout=1s", "kamerqa.ingest.store-timeout=1s", "kamerqa.ingest.publish-timeout=10s",
         "spring.kafka.producer.properties.max.block.ms=1500", "spring.kafka.admin.operation-timeout=5s",
         "kamerqa.ingest.topic-retry=1s"})
 class OutageTest {

@@ -1,5 +1,6 @@
 package nl.kamerqa.parsing;
 
+import nl.kamerqa.support.LogValues;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;

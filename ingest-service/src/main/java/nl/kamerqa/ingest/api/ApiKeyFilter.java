@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.IngestMetrics.Reason;
-import nl.kamerqa.ingest.LogValues;
+import nl.kamerqa.support.LogValues;
 import nl.kamerqa.ingest.config.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

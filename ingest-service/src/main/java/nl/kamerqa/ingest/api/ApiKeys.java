@@ -1,15 +1,13 @@
 package nl.kamerqa.ingest.api;
 
 import nl.kamerqa.ingest.config.SecurityProperties;
+import nl.kamerqa.support.ApiKeyDigest;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.List;
 
 /**
- * The configured keys, kept as SHA-256 digests and compared in constant time ({@link MessageDigest#isEqual} on
- * digests of equal length), so the timing of a wrong key says nothing about a right one, not even its length.
+ * The configured keys, kept as SHA-256 digests and compared in constant time ({@link ApiKeyDigest}), so the timing
+ * of a wrong key says nothing about a right one, not even its length.
  */
 final class ApiKeys {
 
@@ -28,12 +26,12 @@ final class ApiKeys {
     }
 
     /** Null when no API key is configured. */
-    private final byte[] apiKey;
-    private final List<byte[]> trusted;
+    private final ApiKeyDigest apiKey;
+    private final List<ApiKeyDigest> trusted;
 
     ApiKeys(SecurityProperties security) {
-        this.apiKey = security.writesEnabled() ? sha256(security.apiKey()) : null;
-        this.trusted = security.trustedUploadKeys().stream().map(ApiKeys::sha256).toList();
+        this.apiKey = security.writesEnabled() ? ApiKeyDigest.of(security.apiKey()) : null;
+        this.trusted = security.trustedUploadKeys().stream().map(ApiKeyDigest::of).toList();
     }
 
     Match match(String given) {
@@ -43,8 +41,8 @@ final class ApiKeys {
         if (given == null || given.isEmpty()) {
             return Match.MISSING;
         }
-        byte[] digest = sha256(given);
-        if (apiKey != null && MessageDigest.isEqual(digest, apiKey)) {
+        byte[] digest = ApiKeyDigest.sha256(given);
+        if (apiKey != null && apiKey.matchesDigest(digest)) {
             return Match.API_KEY;
         }
         return isTrusted(digest) ? Match.TRUSTED_UPLOADER : Match.WRONG;
@@ -52,23 +50,15 @@ final class ApiKeys {
 
     /** True for a trusted upload key, also when it is the API key as well. */
     boolean trusted(String given) {
-        return given != null && !given.isEmpty() && isTrusted(sha256(given));
+        return given != null && !given.isEmpty() && isTrusted(ApiKeyDigest.sha256(given));
     }
 
     // every key is compared, so the time taken does not say which one matched
     private boolean isTrusted(byte[] digest) {
         boolean found = false;
-        for (byte[] key : trusted) {
-            found |= MessageDigest.isEqual(digest, key);
+        for (ApiKeyDigest key : trusted) {
+            found |= key.matchesDigest(digest);
         }
         return found;
-    }
-
-    static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

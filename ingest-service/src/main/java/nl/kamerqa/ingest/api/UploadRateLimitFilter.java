@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.ApiKeyDigest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -85,6 +86,6 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
 
     /** The key's digest rather than the key itself, so no secret is kept as a map key. */
     private static String digest(String key) {
-        return key == null ? "-" : HexFormat.of().formatHex(ApiKeys.sha256(key), 0, 8);
+        return key == null ? "-" : HexFormat.of().formatHex(ApiKeyDigest.sha256(key), 0, 8);
     }
 }

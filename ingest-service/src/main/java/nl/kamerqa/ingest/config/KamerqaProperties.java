@@ -39,7 +39,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
      * @param publishTimeout  how long an upload waits for the broker's acknowledgement before answering 503
      * @param retryAfter      what a 503 tells the client to wait before trying again
      * @param storeTimeout    how long a MongoDB call may wait for a server (unless the URI says otherwise)
-     * @param healthTimeout   how long the Kafka health check may take
      * @param queryBaseUrl    base URL of query-service, used for the Location hint of an accepted document
      * @param topicRetry      how often the topics are declared again while the broker could not be reached
      * @param batch           limits of the batch upload ({@code POST /api/documents/batch})
@@ -48,7 +47,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
                          @DefaultValue("20s") Duration publishTimeout,
                          @DefaultValue("30s") Duration retryAfter,
                          @DefaultValue("5s") Duration storeTimeout,
-                         @DefaultValue("3s") Duration healthTimeout,
                          @DefaultValue("http://localhost:8083") URI queryBaseUrl,
                          @DefaultValue("30s") Duration topicRetry,
                          @DefaultValue Batch batch) {
@@ -64,7 +62,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
             requirePositive(publishTimeout, "publish-timeout");
             requirePositive(retryAfter, "retry-after");
             requirePositive(storeTimeout, "store-timeout");
-            requirePositive(healthTimeout, "health-timeout");
             requirePositive(topicRetry, "topic-retry");
         }
 

@@ -1,8 +1,6 @@
 package nl.kamerqa.ingest.messaging;
 
 import nl.kamerqa.ingest.config.KamerqaProperties;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
@@ -10,9 +8,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaAdmin;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -62,21 +58,5 @@ public class KafkaConfig {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecord,
                 // a record must fit into the buffer whole; two so one large upload does not block the next
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2 * maxRecord)));
-    }
-
-    /** One long-lived admin client for the health check; creating one per check would cost a connection each time. */
-    @Bean(destroyMethod = "close")
-    Admin kafkaHealthAdmin(KafkaAdmin kafkaAdmin) {
-        return Admin.create(healthAdminConfig(kafkaAdmin));
-    }
-
-    /**
-     * Boot's admin settings (bootstrap servers, security protocol, SASL, SSL from {@code spring.kafka.*}) with only
-     * the client id changed, so the health check reaches a secured cluster the same way the producer does.
-     */
-    static Map<String, Object> healthAdminConfig(KafkaAdmin kafkaAdmin) {
-        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
-        config.put(AdminClientConfig.CLIENT_ID_CONFIG, "ingest-service-health");
-        return config;
     }
 }

@@ -7,14 +7,13 @@ import nl.kamerqa.ingest.DocumentRejectedException.Reason;
 import nl.kamerqa.ingest.IntakeUnavailableException;
 import nl.kamerqa.ingest.RawDocumentPublisher;
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -64,19 +63,9 @@ public class KafkaRawDocumentPublisher implements RawDocumentPublisher {
     }
 
     static List<Header> headers(RawDocument document) {
-        return List.of(
-                header(CloudEventHeaders.ID, document.documentId() + ":" + document.contentSha256()),
-                header(CloudEventHeaders.TYPE, CloudEventHeaders.TYPE_RAW),
-                header(CloudEventHeaders.SOURCE, SOURCE_PREFIX + document.source()),
-                header(CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE),
-                header("ce_time", document.receivedAt()),
-                header("ce_subject", document.documentId()),
-                // CloudEvents Kafka binding: datacontenttype travels as content-type
-                header("content-type", "application/json"));
-    }
-
-    private static Header header(String name, String value) {
-        return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+        return CloudEventsKafkaHeaders.of(document.documentId() + ":" + document.contentSha256(),
+                CloudEventHeaders.TYPE_RAW, SOURCE_PREFIX + document.source(), document.documentId(),
+                document.receivedAt());
     }
 
     private static Throwable rootCause(Throwable e) {

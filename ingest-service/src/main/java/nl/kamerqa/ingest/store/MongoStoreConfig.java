@@ -4,6 +4,7 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.support.MongoDatabaseName;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
@@ -17,10 +18,10 @@ import java.util.concurrent.TimeUnit;
 @Configuration(proxyBeanMethods = false)
 public class MongoStoreConfig {
 
-    /** The database named in {@code spring.mongodb.uri} (or {@code spring.mongodb.database}). */
+    /** The database all three services use ({@link MongoDatabaseName}). */
     @Bean
-    MongoDatabase kamerqaDatabase(MongoClient client, MongoProperties properties) {
-        return client.getDatabase(properties.getMongoClientDatabase());
+    MongoDatabase kamerqaDatabase(MongoClient client, MongoProperties properties, MongoConnectionDetails connection) {
+        return client.getDatabase(MongoDatabaseName.of(properties, connection));
     }
 
     /**

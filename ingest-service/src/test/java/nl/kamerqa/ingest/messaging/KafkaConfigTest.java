@@ -1,8 +1,9 @@
 package nl.kamerqa.ingest.messaging;
 
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.support.health.HealthAutoConfiguration;
+import nl.kamerqa.support.health.KafkaClusterHealthIndicator;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.config.SslConfigs;
@@ -35,12 +36,13 @@ class KafkaConfigTest {
     static class Properties {
     }
 
-    /** Boot's Kafka auto-configuration with this service's KafkaConfig, as in the application. */
+    /** Boot's Kafka auto-configuration and service-support's health check with this service's KafkaConfig. */
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(KafkaAutoConfiguration.class, HealthAutoConfiguration.class))
             .withUserConfiguration(Properties.class, KafkaConfig.class)
             // nothing listens there: the admin clients only try to connect in the background
-            .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.admin.auto-create=false");
+            .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:9", "spring.kafka.admin.auto-create=false",
+                    "spring.application.name=ingest-service");
 
     @Test
     void recordLimitHoldsTheBase64OfTheLargestDocumentWithRoomForMetadata() {
@@ -76,7 +78,7 @@ class KafkaConfigTest {
                     Map<String, Object> producer = context.getBean(DefaultKafkaProducerFactory.class)
                             .getConfigurationProperties();
                     Map<String, Object> admin = context.getBean(KafkaAdmin.class).getConfigurationProperties();
-                    Map<String, Object> health = KafkaConfig.healthAdminConfig(context.getBean(KafkaAdmin.class));
+                    Map<String, Object> health = context.getBean(KafkaClusterHealthIndicator.class).adminConfig();
                     for (Map<String, Object> config : new Map[]{producer, admin, health}) {
                         assertThat(config)
                                 .containsEntry(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL")
@@ -91,7 +93,6 @@ class KafkaConfigTest {
                     assertThat(producer).containsKey(ProducerConfig.MAX_REQUEST_SIZE_CONFIG)
                             .containsKey(ProducerConfig.BUFFER_MEMORY_CONFIG);
                     assertThat(health).containsEntry(CommonClientConfigs.CLIENT_ID_CONFIG, "ingest-service-health");
-                    assertThat(context).hasSingleBean(Admin.class);
                 });
         Files.deleteIfExists(truststore);
     }

@@ -98,6 +98,12 @@ final class FaultStack implements AutoCloseable {
 
     static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
                             Map<String, String> parserSettings) throws Exception {
+        return start(scenario, brokerMode, mongoMode, Map.of(), parserSettings);
+    }
+
+    /** With settings of ingest-service's own too (added to the stack's). */
+    static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
+                            Map<String, String> ingestExtra, Map<String, String> parserSettings) throws Exception {
         Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -123,6 +129,7 @@ final class FaultStack implements AutoCloseable {
         ingestSettings.put("kamerqa.ingest.max-document-size", "20MB");
         // Location headers point at this stack's query-service
         ingestSettings.put("kamerqa.ingest.query-base-url", "http://127.0.0.1:" + queryPort);
+        ingestSettings.putAll(ingestExtra);
         Map<String, String> parser = new LinkedHashMap<>(common);
         parserSettings.forEach((key, value) -> parser.put(key, value.replace(MONGO, mongo.connectionString())));
         var ingest = new ServiceProcess("ingest-service", IngestApplication.class, freePort(), INGEST_JVM,

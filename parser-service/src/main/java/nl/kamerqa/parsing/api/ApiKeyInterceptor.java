@@ -1,22 +1,19 @@
 package nl.kamerqa.parsing.api;
 
+import nl.kamerqa.support.ApiKeyDigest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Set;
 
 /**
  * Requires the {@value #HEADER} header on the paths it is registered for (see {@code WebConfig}): every method under
  * {@code /api/admin/**}, the write methods elsewhere under {@code /api/**}. Which paths are guarded is left to Spring
  * MVC's own path matching, the same that picks the controller, so spellings such as {@code /api/admin;x=1/...} or
- * {@code /api//admin/...} cannot reach a controller unguarded. The key is compared in constant time (digests of
- * equal length compared with {@link MessageDigest#isEqual}), so a wrong key's timing says nothing about the right
- * one, not even its length.
+ * {@code /api//admin/...} cannot reach a controller unguarded. The key is compared in constant time
+ * ({@link ApiKeyDigest}), so a wrong key's timing says nothing about the right one, not even its length.
  */
 public class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -28,7 +25,7 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     /** Null when no key is configured: then every guarded endpoint is refused. */
-    private final byte[] expectedDigest;
+    private final ApiKeyDigest expected;
     private final boolean readsToo;
 
     /**
@@ -36,7 +33,7 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
      * @param readsToo true for admin paths (GET included), false where only write methods need the key
      */
     public ApiKeyInterceptor(String apiKey, boolean readsToo) {
-        this.expectedDigest = apiKey == null || apiKey.isBlank() ? null : sha256(apiKey);
+        this.expected = apiKey == null || apiKey.isBlank() ? null : ApiKeyDigest.of(apiKey);
         this.readsToo = readsToo;
     }
 
@@ -45,24 +42,16 @@ public class ApiKeyInterceptor implements HandlerInterceptor {
         if (!readsToo && READ_METHODS.contains(request.getMethod())) {
             return true;
         }
-        if (expectedDigest == null) {
+        if (expected == null) {
             throw new ApiKeyRejectedException(HttpStatus.FORBIDDEN, DISABLED);
         }
         String given = request.getHeader(HEADER);
         if (given == null || given.isEmpty()) {
             throw new ApiKeyRejectedException(HttpStatus.UNAUTHORIZED, MISSING);
         }
-        if (!MessageDigest.isEqual(sha256(given), expectedDigest)) {
+        if (!expected.matches(given)) {
             throw new ApiKeyRejectedException(HttpStatus.FORBIDDEN, INVALID);
         }
         return true;
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

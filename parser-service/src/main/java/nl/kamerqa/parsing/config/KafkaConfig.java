@@ -2,7 +2,7 @@ package nl.kamerqa.parsing.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.parsing.FailureReason;
-import nl.kamerqa.parsing.LogValues;
+import nl.kamerqa.support.LogValues;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParserMetrics.DeliveryFailure;
 import nl.kamerqa.parsing.messaging.DeadLetterReasons;

@@ -19,7 +19,6 @@ import java.time.Duration;
  * @param topics         the topics read and written
  * @param retry          back-off for failures that may go away by themselves
  * @param publishTimeout how long to wait for the broker to acknowledge a parsed event
- * @param healthTimeout  how long the MongoDB and Kafka health checks may take before they report DOWN
  * @param deadLetters    the admin view of the dead-letter topic
  * @param storedOffsetsPatience how long a newly assigned partition waits for MongoDB to say where to resume before
  *                       it starts at the beginning instead (runs inside the consumer's poll: keep it well below
@@ -30,7 +29,6 @@ import java.time.Duration;
 public record ParserProperties(@Valid @DefaultValue TopicSettings topics,
                                @Valid @DefaultValue RetrySettings retry,
                                @NotNull @DefaultValue("30s") Duration publishTimeout,
-                               @NotNull @DefaultValue("2s") Duration healthTimeout,
                                @Valid @DefaultValue DeadLetterSettings deadLetters,
                                @NotNull @DefaultValue("2m") Duration storedOffsetsPatience) {
 

@@ -6,13 +6,14 @@ import nl.kamerqa.parsing.ParsedDocumentPublisher;
 import nl.kamerqa.parsing.PublishFailedException;
 import nl.kamerqa.parsing.StoredResult;
 import nl.kamerqa.parsing.config.ParserProperties;
+import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -64,16 +65,8 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
 
     private ProducerRecord<String, Object> record(StoredResult result) {
         ParsedDocument document = result.document();
-        RecordHeaders headers = new RecordHeaders();
-        header(headers, CloudEventHeaders.ID, result.eventId());
-        header(headers, CloudEventHeaders.TYPE, CloudEventHeaders.TYPE_PARSED);
-        header(headers, CloudEventHeaders.SOURCE, EVENT_SOURCE);
-        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_VALUE);
-        header(headers, "content-type", "application/json");
+        List<Header> headers = CloudEventsKafkaHeaders.of(result.eventId(), CloudEventHeaders.TYPE_PARSED,
+                EVENT_SOURCE, document.documentId(), Instant.now().toString());
         return new ProducerRecord<>(topic, null, document.documentId(), document, headers);
-    }
-
-    private static void header(RecordHeaders headers, String name, String value) {
-        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -163,6 +163,10 @@ class RawDocumentListenerIntegrationTest {
         assertThat(header(event, CloudEventHeaders.TYPE)).isEqualTo(CloudEventHeaders.TYPE_PARSED);
         assertThat(header(event, CloudEventHeaders.SOURCE)).isEqualTo("/kamerqa/parser-service");
         assertThat(header(event, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        // the same header set as ingest-service's raw events (service-support's CloudEventsKafkaHeaders)
+        assertThat(header(event, CloudEventHeaders.SUBJECT)).isEqualTo(raw.documentId());
+        assertThat(java.time.Instant.parse(header(event, CloudEventHeaders.TIME))).isBefore(java.time.Instant.now());
+        assertThat(header(event, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(event.headers().lastHeader("__TypeId__")).as("no Spring type headers").isNull();
         JsonNode value = JSON.readTree(event.value());
         assertThat(value.get("documentId").asString()).isEqualTo(raw.documentId());

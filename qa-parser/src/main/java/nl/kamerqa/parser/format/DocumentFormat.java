@@ -17,6 +17,9 @@ public enum DocumentFormat {
     HTML,
     /** Any XML whose root is not {@code html}; official publication XML is mapped by {@link XmlDocumentReader}. */
     XML,
-    /** Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text. */
+    /**
+     * Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text, and files that look like text
+     * but are not read as such: RTF, Word 97 (.doc), UTF-16, images, gzip.
+     */
     UNKNOWN
 }

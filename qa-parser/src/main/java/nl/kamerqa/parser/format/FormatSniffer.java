@@ -21,8 +21,18 @@ public final class FormatSniffer {
     private static final byte[] ODF_MIMETYPE_NAME = "mimetype".getBytes(StandardCharsets.US_ASCII);
     // convention (ODF 1.2 part 3, 3.3): the first entry is "mimetype", stored uncompressed; text documents say so
     private static final byte[] ODF_TEXT = "application/vnd.oasis.opendocument.text".getBytes(StandardCharsets.US_ASCII);
-    // convention: PDF readers accept the header anywhere in the first 1024 bytes (junk before it happens)
+    // convention: PDF readers accept the header anywhere in the first 1024 bytes (junk before it happens); a header
+    // that is not at the start counts only when the file also ends like a PDF, so text quoting "%PDF-1.4" stays text
     private static final int PDF_HEADER_WINDOW = 1024;
+    private static final byte[] PDF_END = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final int PDF_END_WINDOW = 1024;
+    /** Files that decode as text, or nearly, but are not documents the parser reads as text. */
+    private static final byte[][] NOT_TEXT = {
+            {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, // OLE (.doc)
+            "{\\rtf".getBytes(StandardCharsets.US_ASCII),                                          // RTF
+            {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE},                                  // UTF-16 BOMs
+            {(byte) 0x89, 'P', 'N', 'G'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'}, // images
+            {0x1F, (byte) 0x8B}};                                                                    // gzip
     private static final int MARKUP_WINDOW = 4096;
     // HTML fragments start with one of these rather than <html>
     private static final Set<String> HTML_ROOTS = Set.of("html", "head", "body", "div", "p", "span", "table", "h1",
@@ -48,7 +58,13 @@ public final class FormatSniffer {
             }
             return isOpenDocumentText(content) ? DocumentFormat.ODT : DocumentFormat.UNKNOWN;
         }
-        if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, PDF_HEADER_WINDOW)) >= 0) {
+        for (byte[] signature : NOT_TEXT) {
+            if (startsWith(content, signature, 0)) {
+                return DocumentFormat.UNKNOWN;
+            }
+        }
+        if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, PDF_HEADER_WINDOW)) >= 0
+                && indexOf(content, PDF_END, Math.max(0, content.length - PDF_END_WINDOW), content.length) >= 0) {
             return DocumentFormat.PDF;
         }
         DocumentFormat markup = sniffMarkup(content);

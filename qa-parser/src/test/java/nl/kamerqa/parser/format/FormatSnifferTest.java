@@ -31,6 +31,30 @@ class FormatSnifferTest {
     }
 
     @Test
+    void pdfHeaderAfterJunkCountsWhenTheFileEndsLikeAPdf() {
+        byte[] pdf = FormatSamples.kamervragenPdfWithSixteenFootnotes();
+        byte[] junkFirst = new byte[pdf.length + 100];
+        byte[] junk = utf8("HTTP/1.1 200 OK junk before the header");
+        System.arraycopy(junk, 0, junkFirst, 0, junk.length);
+        System.arraycopy(pdf, 0, junkFirst, 100, pdf.length);
+
+        assertThat(FormatSniffer.sniff(junkFirst)).isEqualTo(DocumentFormat.PDF);
+    }
+
+    @Test
+    void textQuotingAPdfHeaderIsStillText() {
+        assertThat(FormatSniffer.sniff(utf8("Zie bijlage.\n%PDF-1.4 staat hier alleen als tekst")))
+                .isEqualTo(DocumentFormat.PLAIN_TEXT);
+    }
+
+    @Test
+    void rtfAndUtf16LookLikeTextButAreUnknown() {
+        assertThat(FormatSniffer.sniff(utf8("{\\rtf1\\ansi Vraag 1}"))).isEqualTo(DocumentFormat.UNKNOWN);
+        assertThat(FormatSniffer.sniff("tekst".getBytes(java.nio.charset.StandardCharsets.UTF_16)))
+                .isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
     void wordDocumentIsAZipHoldingWordDocumentXml() {
         assertThat(FormatSniffer.sniff(FormatSamples.answerLetterDocx())).isEqualTo(DocumentFormat.DOCX);
     }

@@ -1,7 +1,7 @@
-package nl.kamerqa.parsing.messaging;
+package nl.kamerqa.support.health;
 
-import nl.kamerqa.parsing.config.ParserProperties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.common.KafkaException;
@@ -9,29 +9,38 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Kafka health by {@code describeCluster} with a short timeout (Boot has no Kafka indicator). Shows as the
- * {@code kafka} component of {@code /actuator/health} and is part of the readiness group: an instance that cannot
- * reach the broker can neither consume nor publish. Uses one admin client, created on the first check with Boot's
- * admin settings (bootstrap servers, security).
+ * Kafka health by {@code describeCluster} within the health timeout (Boot has no Kafka indicator). Uses one admin
+ * client, created on the first check with Boot's admin settings (bootstrap servers, security protocol, SASL, SSL from
+ * {@code spring.kafka.*}, so it reaches a secured cluster the way the service's own clients do) and its own client
+ * id; closed with the context.
  */
-@Component("kafkaHealthIndicator")
-public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
+public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableBean {
 
     private final KafkaAdmin kafkaAdmin;
+    private final String clientId;
     private final Duration timeout;
     private Admin admin;
 
-    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, ParserProperties properties) {
+    public KafkaClusterHealthIndicator(KafkaAdmin kafkaAdmin, String clientId, Duration timeout) {
         this.kafkaAdmin = kafkaAdmin;
-        this.timeout = properties.healthTimeout();
+        this.clientId = clientId;
+        this.timeout = timeout;
+    }
+
+    /** The admin client's settings: Boot's, with this check's client id. */
+    public Map<String, Object> adminConfig() {
+        Map<String, Object> config = new HashMap<>(kafkaAdmin.getConfigurationProperties());
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, clientId);
+        return config;
     }
 
     @Override
@@ -54,7 +63,7 @@ public class KafkaHealthIndicator implements HealthIndicator, DisposableBean {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(kafkaAdmin.getConfigurationProperties());
+            admin = Admin.create(adminConfig());
         }
         return admin;
     }

@@ -1,0 +1,27 @@
+package nl.kamerqa.support;
+
+/**
+ * Formatting for the {@code key=value} log lines ({@code stage=... documentId=... outcome=...}) of every service, so
+ * a value with spaces stays one field and a value that came from outside (a file name, a parser error quoting the
+ * document, a record key) cannot start a forged log line.
+ */
+public final class LogValues {
+
+    private static final int MAX_LENGTH = 500;
+
+    private LogValues() {
+    }
+
+    /**
+     * In double quotes, on one line, inner double quotes made single, cut at 500. Every control character (C0, DEL and
+     * C1, which holds NEL) and the Unicode line and paragraph separators become a space: some log viewers break lines
+     * at those too.
+     */
+    public static String quoted(String value) {
+        if (value == null) {
+            return "\"\"";
+        }
+        String line = value.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").replace('"', '\'').strip();
+        return "\"" + (line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…") + "\"";
+    }
+}
