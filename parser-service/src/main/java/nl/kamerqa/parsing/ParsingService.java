@@ -240,6 +240,11 @@ public class ParsingService {
         if (raw.documentId() == null || raw.documentId().isBlank()) {
             throw new InvalidRawDocumentException("documentId is missing");
         }
+        if (!LogValues.token(raw.documentId()).equals(raw.documentId())) {
+            // no id kamerqa gives has them; in a log line they could start a forged one
+            throw new InvalidRawDocumentException("documentId contains whitespace or control characters: "
+                    + LogValues.quoted(raw.documentId()));
+        }
         if (raw.content() == null) {
             throw new InvalidRawDocumentException("content is missing");
         }

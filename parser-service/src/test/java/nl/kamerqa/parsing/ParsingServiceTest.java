@@ -155,6 +155,16 @@ class ParsingServiceTest {
     }
 
     @Test
+    void documentIdThatCouldBreakALogLineIsRefusedBeforeParsing() {
+        RawDocument forged = Samples.plainText("kst-1\n12:00:00 INFO stage=published documentId=kst-2", "Vraag 1 ...");
+
+        assertThatThrownBy(() -> service.process(forged, ORIGIN))
+                .isInstanceOf(InvalidRawDocumentException.class)
+                .hasMessageContaining("whitespace or control characters");
+        verifyNoInteractions(qaParser);
+    }
+
+    @Test
     void theSampleParsedTwiceLeavesOneDocumentWithItsFortySixQuestions() throws Exception {
         byte[] sample;
         try (var in = ParsingServiceTest.class.getResourceAsStream("/samples/kst-36200-VII-147.txt")) {

@@ -8,6 +8,8 @@ package nl.kamerqa.support;
 public final class LogValues {
 
     private static final int MAX_LENGTH = 500;
+    private static final int MAX_TOKEN_LENGTH = 200;
+    private static final String LINE_BREAKING = "[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+";
 
     private LogValues() {
     }
@@ -21,7 +23,19 @@ public final class LogValues {
         if (value == null) {
             return "\"\"";
         }
-        String line = value.replaceAll("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+", " ").replace('"', '\'').strip();
+        String line = value.replaceAll(LINE_BREAKING, " ").replace('"', '\'').strip();
         return "\"" + (line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…") + "\"";
+    }
+
+    /**
+     * An identifier from outside (a Kafka record key, a documentId) as one unquoted field: unchanged when it is an
+     * ordinary id, whitespace and control characters made {@code _}, {@code -} when missing, cut at 200.
+     */
+    public static String token(String value) {
+        if (value == null || value.isEmpty()) {
+            return "-";
+        }
+        String token = value.replaceAll(LINE_BREAKING, "_");
+        return token.length() <= MAX_TOKEN_LENGTH ? token : token.substring(0, MAX_TOKEN_LENGTH - 1) + "…";
     }
 }

@@ -32,4 +32,13 @@ class LogValuesTest {
     void missingValueIsAnEmptyQuotedField() {
         assertThat(LogValues.quoted(null)).isEqualTo("\"\"");
     }
+
+    @Test
+    void identifierStaysAsItIsUnlessItCouldBreakTheLine() {
+        assertThat(LogValues.token("kst-36200-VII-147")).isEqualTo("kst-36200-VII-147");
+        assertThat(LogValues.token("kst-1\nstage=published documentId=forged"))
+                .isEqualTo("kst-1_stage=published_documentId=forged");
+        assertThat(LogValues.token(null)).isEqualTo("-");
+        assertThat(LogValues.token("k".repeat(1_000))).hasSize(200);
+    }
 }

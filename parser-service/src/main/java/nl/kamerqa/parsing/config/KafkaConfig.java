@@ -172,7 +172,7 @@ public class KafkaConfig {
                 // redelivering would fail the same way forever and block the partition: dead-letter the reason
                 // and a pointer to the raw record instead, which the re-drive follows
                 log.warn("stage=dead-lettered documentId={} outcome=value-omitted source={}-{}@{} detail={}",
-                        record.key(), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
+                        key(record), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
                 deadLetters.accept(OversizedDeadLetters.withoutValue(record, e), consumer, failure);
             }
             recordConsumed(positions, record, consumer);
@@ -180,7 +180,7 @@ public class KafkaConfig {
             metrics.deadLettered(reason);
             withDocumentId(record, () -> log.warn(
                     "stage=dead-lettered documentId={} outcome=failed reason={} source={}-{}@{} deadLetterTopic={} detail={}",
-                    record.key(), reason.code(), record.topic(), record.partition(), record.offset(), deadLetterTopic,
+                    key(record), reason.code(), record.topic(), record.partition(), record.offset(), deadLetterTopic,
                     LogValues.quoted(DeadLetterReasons.describe(failure))));
         };
         BackOff bounded = backOff(properties.retry());
@@ -196,7 +196,7 @@ public class KafkaConfig {
             if (kind != DeliveryFailure.PERMANENT) {
                 withDocumentId(record, () -> log.warn(
                         "stage=retrying documentId={} outcome=retrying failure={} attempt={} source={}-{}@{} detail={}",
-                        record.key(), kind.name().toLowerCase(Locale.ROOT), attempt, record.topic(),
+                        key(record), kind.name().toLowerCase(Locale.ROOT), attempt, record.topic(),
                         record.partition(), record.offset(), LogValues.quoted(DeadLetterReasons.describe(failure))));
             }
         });
@@ -214,7 +214,7 @@ public class KafkaConfig {
                     new Origin(record.topic(), record.partition(), record.offset()));
         } catch (RuntimeException e) {
             log.warn("stage=dead-lettered documentId={} outcome=position-not-stored source={}-{}@{} detail={}",
-                    record.key(), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
+                    key(record), record.topic(), record.partition(), record.offset(), LogValues.quoted(e.toString()));
         }
     }
 
@@ -227,6 +227,11 @@ public class KafkaConfig {
             ConsumedPositions positions, ParserProperties properties) {
         StoredOffsetsSeeker seeker = new StoredOffsetsSeeker(positions, properties.storedOffsetsPatience());
         return container -> container.getContainerProperties().setConsumerRebalanceListener(seeker);
+    }
+
+    /** The record's key as one log field: a key from the topic is not validated, so it must not break the line. */
+    private static String key(ConsumerRecord<?, ?> record) {
+        return LogValues.token(record.key() == null ? null : String.valueOf(record.key()));
     }
 
     private static void withDocumentId(ConsumerRecord<?, ?> record, Runnable logging) {

@@ -9,6 +9,7 @@ import nl.kamerqa.parsing.ParsingService;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import nl.kamerqa.support.LogValues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -58,8 +59,9 @@ public class RawDocumentListener {
         String group = consumer.groupMetadata().groupId();
         List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}", record.key(), record.topic(),
-                    record.partition(), record.offset(), header(record, KafkaDeadLetters.REDRIVEN_FROM));
+            log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}", LogValues.token(record.key()),
+                    record.topic(), record.partition(), record.offset(),
+                    LogValues.token(header(record, KafkaDeadLetters.REDRIVEN_FROM)));
             Origin origin = new Origin(record.topic(), record.partition(), record.offset());
             try {
                 deliveries.add(new Delivery(decode(record.value()), origin));
