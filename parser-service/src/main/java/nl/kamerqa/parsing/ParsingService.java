@@ -36,6 +36,7 @@ public class ParsingService {
 
     private static final Logger log = LoggerFactory.getLogger(ParsingService.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]");
 
     public enum Outcome { PARSED, SKIPPED }
 
@@ -88,11 +89,12 @@ public class ParsingService {
                 outcomes.addAll(finish(group, deliveries));
                 throw new BatchStoppedException(i, e);
             }
-            if (group.repeats(delivery.raw().documentId(), contentSha256)) {
+            String documentId = delivery.raw().documentId();
+            if (!group.accepts(documentId, contentSha256)) {
                 outcomes.addAll(finish(group, deliveries));
                 group = new Group(i);
             }
-            group.add(delivery.raw().documentId(), contentSha256);
+            group.add(documentId, contentSha256);
         }
         outcomes.addAll(finish(group, deliveries));
         return outcomes;
@@ -111,10 +113,12 @@ public class ParsingService {
         }
         List<Outcome> outcomes = new ArrayList<>(group.size());
         List<StoredResult> results = new ArrayList<>(group.size());
+        List<Integer> resultIndexes = new ArrayList<>(group.size());
         for (int k = 0; k < group.size(); k++) {
             int index = group.start + k;
             Delivery delivery = deliveries.get(index);
             String contentSha256 = group.contentHashes.get(k);
+            RuntimeException failure = null;
             try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_DOCUMENT_ID, delivery.raw().documentId())) {
                 if (current.contains(contentSha256)) {
                     logSkipped(delivery, contentSha256);
@@ -123,18 +127,23 @@ public class ParsingService {
                 }
                 try {
                     results.add(parse(delivery, contentSha256));
+                    resultIndexes.add(index);
                     outcomes.add(Outcome.PARSED);
                 } catch (RuntimeException e) {
                     if (e instanceof ParserFailedException || e instanceof UnsupportedDocumentException) {
                         logFailed(delivery.raw(), e);
                     }
-                    storeAndPublish(results, group.start);
-                    countSkipped(outcomes);
-                    throw new BatchStoppedException(index, e);
+                    failure = e;
                 }
             }
+            if (failure != null) {
+                // the deliveries before it are finished first, outside its MDC scope: their lines name themselves
+                storeAndPublish(results, resultIndexes);
+                countSkipped(outcomes);
+                throw new BatchStoppedException(index, failure);
+            }
         }
-        storeAndPublish(results, group.start);
+        storeAndPublish(results, resultIndexes);
         countSkipped(outcomes);
         return outcomes;
     }
@@ -154,26 +163,45 @@ public class ParsingService {
     }
 
     /**
-     * Stores, publishes and marks the results; a failure of any step stops the batch at the group's first delivery
-     * (everything is idempotent, so the redelivery redoes what this attempt did).
+     * Stores, publishes and marks the results together. When that fails, they are tried one at a time, so the failure
+     * stops the batch at the delivery whose result caused it (an event too large for the broker, a write error on
+     * its data), not at an innocent one; during an outage the first of them fails again and is retried.
+     * Everything is idempotent, so what the failed attempt did is simply done again.
+     *
+     * @param indexes the index of each result's delivery in the batch
      */
-    private void storeAndPublish(List<StoredResult> results, int groupStart) {
+    private void storeAndPublish(List<StoredResult> results, List<Integer> indexes) {
         if (results.isEmpty()) {
             return;
         }
         try {
-            metrics.timeStore(results.size(), () -> store.saveAll(results));
-            for (StoredResult result : results) {
-                log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
-                        result.documentId(), result.document().questions().size(), result.contentSha256(),
-                        result.parserVersion());
+            storeAndPublishTogether(results);
+        } catch (RuntimeException together) {
+            if (results.size() == 1) {
+                throw new BatchStoppedException(indexes.get(0), together);
             }
-            publisher.publishAll(results);
-            // only a published document counts as done: a crash before this line makes the replay publish again
-            store.markPublishedAll(results);
-        } catch (RuntimeException e) {
-            throw new BatchStoppedException(groupStart, e);
+            log.warn("stage=stored outcome=retrying-one-by-one documents={} detail={}", results.size(),
+                    LogValues.quoted(together.toString()));
+            for (int k = 0; k < results.size(); k++) {
+                try {
+                    storeAndPublishTogether(List.of(results.get(k)));
+                } catch (RuntimeException alone) {
+                    throw new BatchStoppedException(indexes.get(k), alone);
+                }
+            }
         }
+    }
+
+    private void storeAndPublishTogether(List<StoredResult> results) {
+        metrics.timeStore(results.size(), () -> store.saveAll(results));
+        for (StoredResult result : results) {
+            log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
+                    result.documentId(), result.document().questions().size(), result.contentSha256(),
+                    result.parserVersion());
+        }
+        publisher.publishAll(results);
+        // only a published document counts as done: a crash before this line makes the replay publish again
+        store.markPublishedAll(results);
         for (StoredResult result : results) {
             metrics.parsed(result.document().questions().size());
             metrics.suspect(result.document().quality());
@@ -199,24 +227,34 @@ public class ParsingService {
                 raw == null ? null : raw.documentId(), FailureReason.of(e).code(), LogValues.quoted(e.getMessage()));
     }
 
-    /** Consecutive deliveries in which no documentId and no content hash repeats. */
+    /**
+     * Consecutive deliveries in which no documentId and no content hash repeats. A delivery under a content-hash id
+     * ({@code sha256:...}) is a group of its own: the parser may give it an official id that another delivery has
+     * too, and whether that id's content is current must then be asked after the one before it is stored.
+     */
     private static final class Group {
         final int start;
         final List<String> contentHashes = new ArrayList<>();
         final Set<String> keys = new HashSet<>();
+        boolean alone;
 
         Group(int start) {
             this.start = start;
         }
 
-        boolean repeats(String documentId, String contentSha256) {
-            return keys.contains("id:" + documentId) || keys.contains("sha:" + contentSha256);
+        boolean accepts(String documentId, String contentSha256) {
+            if (size() == 0) {
+                return true;
+            }
+            return !alone && !documentId.startsWith(DocumentIds.CONTENT_HASH_PREFIX)
+                    && !keys.contains("id:" + documentId) && !keys.contains("sha:" + contentSha256);
         }
 
         void add(String documentId, String contentSha256) {
             contentHashes.add(contentSha256);
             keys.add("id:" + documentId);
             keys.add("sha:" + contentSha256);
+            alone = documentId.startsWith(DocumentIds.CONTENT_HASH_PREFIX);
         }
 
         int size() {
@@ -240,7 +278,7 @@ public class ParsingService {
         if (raw.documentId() == null || raw.documentId().isBlank()) {
             throw new InvalidRawDocumentException("documentId is missing");
         }
-        if (!LogValues.token(raw.documentId()).equals(raw.documentId())) {
+        if (LINE_BREAKING.matcher(raw.documentId()).find()) {
             // no id kamerqa gives has them; in a log line they could start a forged one
             throw new InvalidRawDocumentException("documentId contains whitespace or control characters: "
                     + LogValues.quoted(raw.documentId()));

@@ -239,11 +239,11 @@ class ParsingServiceTest {
     }
 
     @Test
-    void failedPublishStopsTheBatchAtItsFirstDeliveryAndNothingIsMarkedDone() {
+    void brokerDownStopsTheBatchAtItsFirstDeliveryAndNothingIsMarkedDone() {
         RawDocument first = Samples.plainText("kst-1", "Vraag 1 ...");
         RawDocument second = Samples.plainText("kst-2", "Vraag 2 ...");
         when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
-        publisher.failNext = true;
+        publisher.down = true;
 
         assertThatThrownBy(() -> service.processAll(List.of(new Delivery(first, ORIGIN), new Delivery(second, ORIGIN))))
                 .isInstanceOfSatisfying(BatchStoppedException.class, e -> {
@@ -252,6 +252,18 @@ class ParsingServiceTest {
                 });
         assertThat(store.isCurrent(first.contentSha256(), QaParser.VERSION)).isFalse();
         assertThat(store.isCurrent(second.contentSha256(), QaParser.VERSION)).isFalse();
+    }
+
+    @Test
+    void batchWhosePublishFailedOnceIsDoneOneByOne() {
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+        publisher.failNext = true;
+
+        service.processAll(List.of(new Delivery(Samples.plainText("kst-1", "Vraag 1 ..."), ORIGIN),
+                new Delivery(Samples.plainText("kst-2", "Vraag 2 ..."), ORIGIN)));
+
+        assertThat(publisher.calls).as("together, then each alone").isEqualTo(3);
+        assertThat(publisher.published).extracting(ParsedDocument::documentId).containsExactly("kst-1", "kst-2");
     }
 
     @Test
@@ -272,6 +284,38 @@ class ParsingServiceTest {
     }
 
     @Test
+    void eventTheBrokerRefusesStopsTheBatchAtItsOwnDeliveryNotAtTheFirst() {
+        when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
+        List<RawDocument> raws = List.of(Samples.plainText("kst-1", "Vraag 1 ..."),
+                Samples.plainText("kst-2", "Vraag 2 ..."), Samples.plainText("kst-3", "Vraag 3 ..."));
+        publisher.refused = "kst-2";
+
+        assertThatThrownBy(() -> service.processAll(raws.stream().map(r -> new Delivery(r, ORIGIN)).toList()))
+                .isInstanceOfSatisfying(BatchStoppedException.class, e -> {
+                    assertThat(e.index()).as("kst-2's delivery").isEqualTo(1);
+                    assertThat(e.getCause()).hasMessageContaining("kst-2");
+                });
+        assertThat(store.isCurrent(raws.get(0).contentSha256(), QaParser.VERSION)).as("kst-1 done").isTrue();
+        assertThat(store.isCurrent(raws.get(1).contentSha256(), QaParser.VERSION)).isFalse();
+    }
+
+    @Test
+    void twoContentHashIdsThatTurnOutOneDocumentEndOnTheLaterContentAlsoWhenReplayed() {
+        RawDocument older = Samples.plainText("sha256:" + "1".repeat(64), "Vraag 1 oud");
+        RawDocument newer = Samples.plainText("sha256:" + "2".repeat(64), "Vraag 1 nieuw");
+        when(qaParser.parseText("Vraag 1 oud")).thenReturn(Samples.parsed("kst-9", 3));
+        when(qaParser.parseText("Vraag 1 nieuw")).thenReturn(Samples.parsed("kst-9", 1));
+        List<Delivery> batch = List.of(new Delivery(older, ORIGIN), new Delivery(newer, ORIGIN));
+
+        service.processAll(batch);
+        service.processAll(batch); // the replay after a kill before the position was written
+
+        assertThat(database.getCollection("documents").find(eq("_id", "kst-9")).first().getString("contentSha256"))
+                .isEqualTo(newer.contentSha256());
+        assertThat(publisher.published.get(publisher.published.size() - 1).questions()).hasSize(1);
+    }
+
+    @Test
     void sameEventTwiceInOneBatchIsParsedAndPublishedOnce() {
         RawDocument raw = Samples.plainText("kst-1", "Vraag 1 ...");
         when(qaParser.parseText(anyString())).thenReturn(Samples.parsed(null, 2));
@@ -287,13 +331,20 @@ class ParsingServiceTest {
         final List<ParsedDocument> published = new ArrayList<>();
         int calls;
         boolean failNext;
+        /** Every publish fails, as while the broker is away. */
+        boolean down;
+        /** Refused every time it is among the events, as the broker refuses a record that is too large. */
+        String refused;
 
         @Override
         public void publishAll(List<StoredResult> results) {
             calls++;
-            if (failNext) {
+            if (failNext || down) {
                 failNext = false;
                 throw new PublishFailedException("no ack", null);
+            }
+            if (results.stream().anyMatch(r -> r.documentId().equals(refused))) {
+                throw new PublishFailedException("publishing " + refused + " failed: RecordTooLargeException", null);
             }
             results.forEach(r -> published.add(r.document()));
         }

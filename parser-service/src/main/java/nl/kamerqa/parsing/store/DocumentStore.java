@@ -91,23 +91,27 @@ public class DocumentStore {
 
     /** Those of the content hashes that are current in the sense of {@link #isCurrent}; two reads for all of them. */
     public Set<String> currentContents(Collection<String> contentSha256s, String parserVersion) {
+        // content hash to the documentId it was published under; several hashes may name one documentId
         Map<String, String> published = new HashMap<>();
         for (Document content : contents.find(in("_id", List.copyOf(contentSha256s)))) {
             if (parserVersion.equals(content.getString("parserVersion")) && content.get("publishedAt") != null) {
-                published.put(content.getString("documentId"), content.getString("_id"));
+                published.put(content.getString("_id"), content.getString("documentId"));
             }
         }
         if (published.isEmpty()) {
             return Set.of();
         }
-        Set<String> current = new HashSet<>();
-        for (Document document : documents.find(in("_id", List.copyOf(published.keySet())))
+        Map<String, String> heldContent = new HashMap<>();
+        for (Document document : documents.find(in("_id", List.copyOf(new HashSet<>(published.values()))))
                 .projection(include("contentSha256"))) {
-            String sha = published.get(document.getString("_id"));
-            if (sha != null && sha.equals(document.getString("contentSha256"))) {
+            heldContent.put(document.getString("_id"), document.getString("contentSha256"));
+        }
+        Set<String> current = new HashSet<>();
+        published.forEach((sha, documentId) -> {
+            if (sha.equals(heldContent.get(documentId))) {
                 current.add(sha);
             }
-        }
+        });
         return current;
     }
 

@@ -267,6 +267,19 @@ class DocumentStoreTest {
                 VERSION)).containsExactlyInAnyOrder("a".repeat(64), "c".repeat(64));
     }
 
+    @Test
+    void ofTwoPublishedContentsUnderOneIdOnlyTheOneItHoldsIsCurrent() {
+        store.saveAll(List.of(result("kst-1", 1, "a")));
+        store.markPublishedAll(List.of(result("kst-1", 1, "a")));
+        store.saveAll(List.of(result("kst-1", 2, "b")));
+        store.markPublishedAll(List.of(result("kst-1", 2, "b")));
+
+        assertThat(store.currentContents(List.of("a".repeat(64), "b".repeat(64)), VERSION))
+                .containsExactly("b".repeat(64));
+        assertThat(store.currentContents(List.of("b".repeat(64), "a".repeat(64)), VERSION))
+                .containsExactly("b".repeat(64));
+    }
+
     private static StoredResult result(String documentId, int questionCount, String shaLetter) {
         return new StoredResult(Samples.parsed(documentId, questionCount), shaLetter.repeat(64), VERSION);
     }

@@ -1,7 +1,9 @@
 package nl.kamerqa.parser.format;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -185,32 +187,43 @@ public final class FormatSniffer {
         return i;
     }
 
-    /** Valid UTF-8, no NULs, hardly any other control characters, and something besides whitespace. */
+    /**
+     * Valid UTF-8, no NULs, hardly any other control characters, and something besides whitespace. Decoded in chunks,
+     * so a large upload is checked whole without holding it as characters.
+     */
     private static boolean isPlainText(byte[] content) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-        int controls = 0;
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(content);
+        CharBuffer chunk = CharBuffer.allocate(8192);
+        long chars = 0;
+        long controls = 0;
         boolean visible = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == 0) {
+        CoderResult result;
+        do {
+            result = decoder.decode(in, chunk, true);
+            if (result.isError()) {
                 return false;
             }
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f) {
-                controls++;
-            } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
-                visible = true;
+            chunk.flip();
+            for (int i = 0; i < chunk.length(); i++) {
+                char c = chunk.charAt(i);
+                if (c == 0) {
+                    return false;
+                }
+                // tab, line and page breaks, and the vertical tab Word exports use for a manual line break, are text
+                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B' || c == 0x7f) {
+                    controls++;
+                } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                    visible = true;
+                }
             }
-        }
+            chars += chunk.length();
+            chunk.clear();
+        } while (result.isOverflow());
         // a stray control character in real text happens; many mean binary data that happens to be valid UTF-8
-        return visible && controls * 100L <= text.length();
+        return visible && controls * 100L <= chars;
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix, int at) {

@@ -42,6 +42,22 @@ class FormatSnifferTest {
     }
 
     @Test
+    void textWithWordsManualLineBreaksIsPlainText() {
+        String line = "Vraag 1\u000BBent u bekend met het bericht?\u000BAntwoord\u000BJa.\n";
+        assertThat(FormatSniffer.sniff(utf8(line.repeat(50)))).isEqualTo(DocumentFormat.PLAIN_TEXT);
+    }
+
+    @Test
+    void largeTextIsCheckedWholeAcrossDecodingChunks() {
+        byte[] text = utf8("Tweede Kamer – vergaderjaar 2023–2024\n".repeat(20_000));
+        byte[] brokenAtTheEnd = java.util.Arrays.copyOf(text, text.length + 1);
+        brokenAtTheEnd[text.length] = (byte) 0xC3;
+
+        assertThat(FormatSniffer.sniff(text)).isEqualTo(DocumentFormat.PLAIN_TEXT);
+        assertThat(FormatSniffer.sniff(brokenAtTheEnd)).isEqualTo(DocumentFormat.UNKNOWN);
+    }
+
+    @Test
     void textQuotingAPdfHeaderIsStillText() {
         assertThat(FormatSniffer.sniff(utf8("Zie bijlage.\n%PDF-1.4 staat hier alleen als tekst")))
                 .isEqualTo(DocumentFormat.PLAIN_TEXT);
