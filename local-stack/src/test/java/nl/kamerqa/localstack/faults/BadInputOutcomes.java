@@ -50,7 +50,8 @@ final class BadInputOutcomes {
         e.put("text-with-nul-bytes", new Expectation(REJECTED, 415, "binary data (contains NUL bytes"));
         e.put("png-image", new Expectation(REJECTED, 415, "a PNG image"));
         e.put("gzip-of-a-report", new Expectation(REJECTED, 415, "gzip-compressed data"));
-        e.put("zip-not-docx", new Expectation(REJECTED, 415, "a zip archive that is not a Word document"));
+        e.put("zip-not-docx", new Expectation(REJECTED, 415,
+                "a zip archive that is not a Word (.docx) or OpenDocument text (.odt) document"));
         e.put("legacy-word-doc", new Expectation(REJECTED, 415, "a legacy Office/OLE file"));
         e.put("report-declared-image-png", new Expectation(REJECTED, 415, "Content-Type 'image/png' is not accepted"));
         e.put("text-30MB", new Expectation(REJECTED, 413, "more than the limit of"));
@@ -73,7 +74,8 @@ final class BadInputOutcomes {
         e.put("random-unicode-100KB", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));
         e.put("only-whitespace", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));
         e.put("one-5MB-line", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));
-        e.put("control-characters", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));
+        // ingest asks the parser's own sniffer: text that is mostly control characters is refused at the door
+        e.put("control-characters", new Expectation(REJECTED, 415, "text with too many control characters"));
         e.put("random-words-12MB", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));
         e.put("footer-only", new Expectation(STORED_EMPTY, 202, "kst-99999-9001 0 questions, warnings [no questions found"));
         e.put("answers-without-questions", new Expectation(STORED_EMPTY, 202, NO_QUESTIONS));

@@ -145,7 +145,7 @@ final class BadInputs {
         inputs.add(Input.body("one-5MB-line", utf8("a".repeat(5 * 1024 * 1024)), TEXT,
                 Expected.DEAD_LETTERED_OR_STORED_EMPTY));
         inputs.add(Input.body("control-characters", utf8(controlCharacters(random, 20_000)), TEXT,
-                Expected.DEAD_LETTERED_OR_STORED_EMPTY));
+                Expected.REJECTED_415));
         inputs.add(Input.body("random-words-12MB", largeText(random, 12 * 1024 * 1024), TEXT,
                 Expected.DEAD_LETTERED_OR_STORED_EMPTY));
         inputs.add(Input.body("footer-only", utf8("Tweede Kamer, vergaderjaar 2025–2026, 99 999, nr. 9001 1\n"), TEXT,
