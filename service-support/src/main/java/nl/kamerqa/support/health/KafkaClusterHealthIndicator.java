@@ -48,8 +48,10 @@ public class KafkaClusterHealthIndicator implements HealthIndicator, DisposableB
         try {
             DescribeClusterResult cluster = admin().describeCluster(
                     new DescribeClusterOptions().timeoutMs((int) timeout.toMillis()));
-            String clusterId = cluster.clusterId().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            int nodes = cluster.nodes().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+            // one deadline for both answers, so a check never takes longer than the timeout
+            long deadline = System.nanoTime() + timeout.toNanos();
+            String clusterId = cluster.clusterId().get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            int nodes = cluster.nodes().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS).size();
             return Health.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes).build();
         } catch (ExecutionException e) {
             return Health.down().withDetail("error", String.valueOf(e.getCause())).build();
