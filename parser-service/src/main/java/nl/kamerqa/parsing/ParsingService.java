@@ -13,7 +13,6 @@ import org.slf4j.MDC;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +35,6 @@ public class ParsingService {
 
     private static final Logger log = LoggerFactory.getLogger(ParsingService.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
-    private static final Pattern LINE_BREAKING = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]");
 
     public enum Outcome { PARSED, SKIPPED }
 
@@ -107,7 +105,7 @@ public class ParsingService {
         }
         Set<String> current;
         try {
-            current = store.currentContents(group.contentHashes(), parserVersion);
+            current = store.currentContents(group.contentHashes, parserVersion);
         } catch (RuntimeException e) {
             throw new BatchStoppedException(group.start, e);
         }
@@ -234,35 +232,29 @@ public class ParsingService {
      */
     private static final class Group {
         final int start;
+        final List<String> documentIds = new ArrayList<>();
         final List<String> contentHashes = new ArrayList<>();
-        final Set<String> keys = new HashSet<>();
-        boolean alone;
 
         Group(int start) {
             this.start = start;
         }
 
         boolean accepts(String documentId, String contentSha256) {
-            if (size() == 0) {
-                return true;
-            }
-            return !alone && !documentId.startsWith(DocumentIds.CONTENT_HASH_PREFIX)
-                    && !keys.contains("id:" + documentId) && !keys.contains("sha:" + contentSha256);
+            return size() == 0 || !isContentHashId(documentIds.get(0)) && !isContentHashId(documentId)
+                    && !documentIds.contains(documentId) && !contentHashes.contains(contentSha256);
         }
 
         void add(String documentId, String contentSha256) {
+            documentIds.add(documentId);
             contentHashes.add(contentSha256);
-            keys.add("id:" + documentId);
-            keys.add("sha:" + contentSha256);
-            alone = documentId.startsWith(DocumentIds.CONTENT_HASH_PREFIX);
         }
 
         int size() {
             return contentHashes.size();
         }
 
-        List<String> contentHashes() {
-            return contentHashes;
+        private static boolean isContentHashId(String documentId) {
+            return documentId.startsWith(DocumentIds.CONTENT_HASH_PREFIX);
         }
     }
 
@@ -278,7 +270,7 @@ public class ParsingService {
         if (raw.documentId() == null || raw.documentId().isBlank()) {
             throw new InvalidRawDocumentException("documentId is missing");
         }
-        if (LINE_BREAKING.matcher(raw.documentId()).find()) {
+        if (LogValues.breaksLines(raw.documentId())) {
             // no id kamerqa gives has them; in a log line they could start a forged one
             throw new InvalidRawDocumentException("documentId contains whitespace or control characters: "
                     + LogValues.quoted(raw.documentId()));

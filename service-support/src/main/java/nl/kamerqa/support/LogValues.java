@@ -1,5 +1,7 @@
 package nl.kamerqa.support;
 
+import java.util.regex.Pattern;
+
 /**
  * Formatting for the {@code key=value} log lines ({@code stage=... documentId=... outcome=...}) of every service, so
  * a value with spaces stays one field and a value that came from outside (a file name, a parser error quoting the
@@ -9,7 +11,7 @@ public final class LogValues {
 
     private static final int MAX_LENGTH = 500;
     private static final int MAX_TOKEN_LENGTH = 200;
-    private static final String LINE_BREAKING = "[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+";
+    private static final Pattern LINE_BREAKING = Pattern.compile("[\\s\\p{Cc}\\p{Zl}\\p{Zp}]+");
 
     private LogValues() {
     }
@@ -23,7 +25,7 @@ public final class LogValues {
         if (value == null) {
             return "\"\"";
         }
-        String line = value.replaceAll(LINE_BREAKING, " ").replace('"', '\'').strip();
+        String line = LINE_BREAKING.matcher(value).replaceAll(" ").replace('"', '\'').strip();
         return "\"" + (line.length() <= MAX_LENGTH ? line : line.substring(0, MAX_LENGTH - 1) + "…") + "\"";
     }
 
@@ -35,7 +37,12 @@ public final class LogValues {
         if (value == null || value.isEmpty()) {
             return "-";
         }
-        String token = value.replaceAll(LINE_BREAKING, "_");
+        String token = LINE_BREAKING.matcher(value).replaceAll("_");
         return token.length() <= MAX_TOKEN_LENGTH ? token : token.substring(0, MAX_TOKEN_LENGTH - 1) + "…";
+    }
+
+    /** Whether the value holds whitespace or a character that can break a log line ({@link #token} changes those). */
+    public static boolean breaksLines(String value) {
+        return value != null && LINE_BREAKING.matcher(value).find();
     }
 }

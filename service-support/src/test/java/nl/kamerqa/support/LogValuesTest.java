@@ -41,4 +41,13 @@ class LogValuesTest {
         assertThat(LogValues.token(null)).isEqualTo("-");
         assertThat(LogValues.token("k".repeat(1_000))).hasSize(200);
     }
+
+    @Test
+    void onlyValuesThatCouldBreakALineAreSaidToDoSo() {
+        assertThat(LogValues.breaksLines("kst-36200-VII-147")).isFalse();
+        assertThat(LogValues.breaksLines("k".repeat(1_000))).as("long, but one line").isFalse();
+        assertThat(LogValues.breaksLines("kst-1\u0085x")).isTrue();
+        assertThat(LogValues.breaksLines("kst 1")).isTrue();
+        assertThat(LogValues.breaksLines(null)).isFalse();
+    }
 }
