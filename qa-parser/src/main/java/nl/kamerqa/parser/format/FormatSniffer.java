@@ -6,6 +6,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
@@ -28,13 +30,18 @@ public final class FormatSniffer {
     private static final int PDF_HEADER_WINDOW = 1024;
     private static final byte[] PDF_END = "%%EOF".getBytes(StandardCharsets.US_ASCII);
     private static final int PDF_END_WINDOW = 1024;
-    /** Files that decode as text, or nearly, but are not documents the parser reads as text. */
-    private static final byte[][] NOT_TEXT = {
-            {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1}, // OLE (.doc)
-            "{\\rtf".getBytes(StandardCharsets.US_ASCII),                                          // RTF
-            {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE},                                  // UTF-16 BOMs
-            {(byte) 0x89, 'P', 'N', 'G'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'G', 'I', 'F', '8'}, // images
-            {0x1F, (byte) 0x8B}};                                                                    // gzip
+    /** Files that decode as text, or nearly, but are not documents the parser reads as text; and what they are. */
+    private static final List<Signature> NOT_TEXT = List.of(
+            new Signature(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                    (byte) 0xE1}, "a legacy Office/OLE file (e.g. .doc); convert it to .docx or PDF"),
+            new Signature("{\\rtf".getBytes(StandardCharsets.US_ASCII), "an RTF document; convert it to .docx or PDF"),
+            new Signature(new byte[]{(byte) 0xFE, (byte) 0xFF}, "UTF-16 text; send it as UTF-8"),
+            new Signature(new byte[]{(byte) 0xFF, (byte) 0xFE}, "UTF-16 text; send it as UTF-8"),
+            new Signature(new byte[]{(byte) 0x89, 'P', 'N', 'G'}, "a PNG image"),
+            new Signature(new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, "a JPEG image"),
+            new Signature(new byte[]{'G', 'I', 'F', '8'}, "a GIF image"),
+            new Signature(new byte[]{0x1F, (byte) 0x8B}, "gzip-compressed data"));
+    private static final byte[] OOXML_CONTENT_TYPES = "[Content_Types].xml".getBytes(StandardCharsets.US_ASCII);
     private static final int MARKUP_WINDOW = 4096;
     // HTML fragments start with one of these rather than <html>
     private static final Set<String> HTML_ROOTS = Set.of("html", "head", "body", "div", "p", "span", "table", "h1",
@@ -60,10 +67,8 @@ public final class FormatSniffer {
             }
             return isOpenDocumentText(content) ? DocumentFormat.ODT : DocumentFormat.UNKNOWN;
         }
-        for (byte[] signature : NOT_TEXT) {
-            if (startsWith(content, signature, 0)) {
-                return DocumentFormat.UNKNOWN;
-            }
+        if (notText(content) != null) {
+            return DocumentFormat.UNKNOWN;
         }
         if (indexOf(content, PDF_MAGIC, 0, Math.min(content.length, PDF_HEADER_WINDOW)) >= 0
                 && indexOf(content, PDF_END, Math.max(0, content.length - PDF_END_WINDOW), content.length) >= 0) {
@@ -73,7 +78,52 @@ public final class FormatSniffer {
         if (markup != null) {
             return markup;
         }
-        return isPlainText(content) ? DocumentFormat.PLAIN_TEXT : DocumentFormat.UNKNOWN;
+        return TextScan.of(content).isPlainText() ? DocumentFormat.PLAIN_TEXT : DocumentFormat.UNKNOWN;
+    }
+
+    /**
+     * What bytes that {@link #sniff} calls {@link DocumentFormat#UNKNOWN} look like, for a refusal that says why:
+     * "a PNG image", "a zip archive that is not ...", "binary data or text that is not UTF-8 (byte 0x9C at offset 0;
+     * first bytes ...)".
+     */
+    public static String explain(byte[] content) {
+        Objects.requireNonNull(content, "content");
+        if (content.length == 0) {
+            return "no bytes";
+        }
+        if (startsWith(content, ZIP_LOCAL_HEADER, 0)) {
+            if (indexOf(content, OOXML_CONTENT_TYPES, 0, content.length) >= 0) {
+                return "an Office Open XML package that is not a Word document (no word/document.xml)";
+            }
+            return indexOf(content, ODF_MIMETYPE_NAME, 0, content.length) >= 0
+                    ? "an OpenDocument package that is not a text document (.odt)"
+                    : "a zip archive that is not a Word (.docx) or OpenDocument text (.odt) document";
+        }
+        Signature known = notText(content);
+        if (known != null) {
+            return known.description();
+        }
+        TextScan text = TextScan.of(content);
+        if (text.malformedAt() >= 0) {
+            return "binary data or text that is not UTF-8 (byte 0x%02X at offset %d; first bytes %s)"
+                    .formatted(content[text.malformedAt()] & 0xFF, text.malformedAt(), firstBytes(content));
+        }
+        if (text.nul()) {
+            return "binary data (contains NUL bytes; first bytes %s)".formatted(firstBytes(content));
+        }
+        return "text with too many control characters or nothing visible (first bytes %s)"
+                .formatted(firstBytes(content));
+    }
+
+    private record Signature(byte[] magic, String description) {
+    }
+
+    private static Signature notText(byte[] content) {
+        return NOT_TEXT.stream().filter(s -> startsWith(content, s.magic(), 0)).findFirst().orElse(null);
+    }
+
+    private static String firstBytes(byte[] content) {
+        return HexFormat.ofDelimiter(" ").withUpperCase().formatHex(content, 0, Math.min(8, content.length));
     }
 
     /** A zip is a Word document when a local or central directory entry is named word/document.xml. */
@@ -188,42 +238,52 @@ public final class FormatSniffer {
     }
 
     /**
-     * Valid UTF-8, no NULs, hardly any other control characters, and something besides whitespace. Decoded in chunks,
-     * so a large upload is checked whole without holding it as characters.
+     * One pass over bytes taken as UTF-8, decoded in chunks so a large upload is checked whole without holding it as
+     * characters; it stops at the first malformed byte or NUL.
+     *
+     * @param malformedAt offset of the first byte that is not UTF-8, or -1
      */
-    private static boolean isPlainText(byte[] content) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(content);
-        CharBuffer chunk = CharBuffer.allocate(8192);
-        long chars = 0;
-        long controls = 0;
-        boolean visible = false;
-        CoderResult result;
-        do {
-            result = decoder.decode(in, chunk, true);
-            if (result.isError()) {
-                return false;
-            }
-            chunk.flip();
-            for (int i = 0; i < chunk.length(); i++) {
-                char c = chunk.charAt(i);
-                if (c == 0) {
-                    return false;
+    private record TextScan(int malformedAt, boolean nul, long chars, long controls, boolean visible) {
+
+        /** Valid UTF-8, no NULs, hardly any other control characters, and something besides whitespace. */
+        boolean isPlainText() {
+            // a stray control character in real text happens; many mean binary data that happens to be valid UTF-8
+            return malformedAt < 0 && !nul && visible && controls * 100L <= chars;
+        }
+
+        static TextScan of(byte[] content) {
+            CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            ByteBuffer in = ByteBuffer.wrap(content);
+            CharBuffer chunk = CharBuffer.allocate(8192);
+            long chars = 0;
+            long controls = 0;
+            boolean visible = false;
+            CoderResult result;
+            do {
+                result = decoder.decode(in, chunk, true);
+                if (result.isError()) {
+                    return new TextScan(in.position(), false, chars, controls, visible);
                 }
-                // tab, line and page breaks, and the vertical tab Word exports use for a manual line break, are text
-                if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B' || c == 0x7f) {
-                    controls++;
-                } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
-                    visible = true;
+                chunk.flip();
+                for (int i = 0; i < chunk.length(); i++) {
+                    char c = chunk.charAt(i);
+                    if (c == 0) {
+                        return new TextScan(-1, true, chars, controls, visible);
+                    }
+                    // tab, line and page breaks, and the vertical tab Word exports use for a manual line break, are text
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\u000B' || c == 0x7f) {
+                        controls++;
+                    } else if (!Character.isWhitespace(c) && c != '\uFEFF') {
+                        visible = true;
+                    }
                 }
-            }
-            chars += chunk.length();
-            chunk.clear();
-        } while (result.isOverflow());
-        // a stray control character in real text happens; many mean binary data that happens to be valid UTF-8
-        return visible && controls * 100L <= chars;
+                chars += chunk.length();
+                chunk.clear();
+            } while (result.isOverflow());
+            return new TextScan(-1, false, chars, controls, visible);
+        }
     }
 
     private static boolean startsWith(byte[] data, byte[] prefix, int at) {

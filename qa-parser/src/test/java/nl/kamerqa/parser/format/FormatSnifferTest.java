@@ -58,6 +58,17 @@ class FormatSnifferTest {
     }
 
     @Test
+    void unknownBytesAreExplainedForTheRefusal() {
+        assertThat(FormatSniffer.explain(new byte[0])).isEqualTo("no bytes");
+        assertThat(FormatSniffer.explain(utf8("{\\rtf1 x}"))).isEqualTo("an RTF document; convert it to .docx or PDF");
+        assertThat(FormatSniffer.explain(new byte[]{'a', 'b', (byte) 0xE9, 'c'}))
+                .startsWith("binary data or text that is not UTF-8 (byte 0xE9 at offset 2; first bytes 61 62 E9 63");
+        assertThat(FormatSniffer.explain(new byte[]{'a', 0, 'b'})).startsWith("binary data (contains NUL bytes");
+        assertThat(FormatSniffer.explain(utf8("\u0001\u0002\u0003 ab")))
+                .startsWith("text with too many control characters");
+    }
+
+    @Test
     void textQuotingAPdfHeaderIsStillText() {
         assertThat(FormatSniffer.sniff(utf8("Zie bijlage.\n%PDF-1.4 staat hier alleen als tekst")))
                 .isEqualTo(DocumentFormat.PLAIN_TEXT);
