@@ -18,10 +18,18 @@ const searchResults = () => {
 };
 try {
   const page = await browser.newPage();
+  // the list shown on load answers late, after the search: it must not replace the search's results
+  await page.route(url => url.pathname === '/api/questions' && !url.searchParams.has('q'), async route => {
+    await new Promise(resolve => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await page.goto(base + '/');
   await page.fill('#q', 'gemeentefonds');
   await page.click('#search button[type=submit]');
   await page.waitForFunction(searchResults);
+  await page.waitForTimeout(2500);
+  assert.ok(await page.evaluate(searchResults), 'the late answer to the first list replaced the search results');
+  await page.unrouteAll();
 
   // the search state is in the URL, so it can be shared
   assert.match(page.url(), /[?&]q=gemeentefonds/);
