@@ -117,6 +117,18 @@ class QaParserCliTest {
     }
 
     @Test
+    void word97LetterPrintsTheSameQuestionsAndNotes() throws IOException {
+        Path file = Files.write(dir.resolve("antwoord.doc"), Samples.bytes("/formats/antwoord-brandweer-0900.doc"));
+
+        assertThat(run(new byte[0], file.toString())).isZero();
+
+        ParsedDocument document = JsonMapper.builder().build().readValue(stdout(), ParsedDocument.class);
+        assertThat(document.questions()).hasSize(10);
+        assertThat(document.footnotes()).hasSize(3);
+        assertThat(stderr()).isEmpty();
+    }
+
+    @Test
     void publicationHtmlAndXmlArePrintedToo() throws IOException {
         Path html = Files.write(dir.resolve("698.html"), Samples.bytes("/formats/ah-tk-20142015-698.html"));
         assertThat(run(new byte[0], html.toString())).isZero();
