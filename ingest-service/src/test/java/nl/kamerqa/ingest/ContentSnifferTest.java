@@ -134,9 +134,18 @@ class ContentSnifferTest {
     }
 
     @Test
-    void legacyWordDocumentIsRefusedWithAdvice() {
-        byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
-        assertUnsupported(ole, "convert it to .docx or PDF");
+    void word97DocumentIsAcceptedAsMsword() {
+        assertThat(ContentSniffer.sniff(Samples.word97Document())).isEqualTo(ContentSniffer.DOC)
+                .isEqualTo("application/msword");
+    }
+
+    @Test
+    void legacyOfficeFilesThatAreNoWordDocumentAreRefusedSayingWhatTheyAre() {
+        assertUnsupported(Samples.excelWorkbook(), "a legacy Office/OLE file that is no Word 97-2003 document "
+                + "(an Excel workbook (.xls))");
+        byte[] oleHeaderOnly = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1,
+                0, 0};
+        assertUnsupported(oleHeaderOnly, "(no WordDocument stream)");
     }
 
     @Test

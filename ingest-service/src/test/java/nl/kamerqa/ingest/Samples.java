@@ -1,5 +1,9 @@
 package nl.kamerqa.ingest;
 
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +43,38 @@ public final class Samples {
 
     public static byte[] wordDocument() {
         return zip("[Content_Types].xml", "word/document.xml");
+    }
+
+    /**
+     * What ingest checks of a Word 97-2003 file: an OLE2 compound file holding a WordDocument stream (and its table
+     * stream), written by POI; unique per call. Whether its text can be read is the parser's business.
+     */
+    public static byte[] word97Document() {
+        return oleFile("WordDocument", "1Table");
+    }
+
+    /** A real Excel 97-2003 workbook (.xls), written by POI: an OLE2 file, but no Word document. */
+    public static byte[] excelWorkbook() {
+        try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            workbook.createSheet("Vragen").createRow(0).createCell(0).setCellValue("Vraag 1");
+            workbook.write(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] oleFile(String... streams) {
+        try (POIFSFileSystem ole = new POIFSFileSystem(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            for (String stream : streams) {
+                ole.createDocument(new ByteArrayInputStream((stream + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8)),
+                        stream);
+            }
+            ole.writeFilesystem(bytes);
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static byte[] spreadsheet() {

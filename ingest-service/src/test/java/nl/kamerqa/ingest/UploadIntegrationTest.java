@@ -119,6 +119,31 @@ class UploadIntegrationTest extends UploadHttpTest {
     }
 
     @Test
+    void word97UploadIsAcceptedAndPublishedAsMsword() throws Exception {
+        byte[] doc = Samples.word97Document();
+
+        HttpResponse<String> response = postMultipart(doc, "antwoorden.doc", "application/msword", Map.of());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("contentType").asString()).isEqualTo("application/msword");
+        RawDocument raw = JSON.readValue(singleRecordWithSha(publishedRecords(),
+                body.get("contentSha256").asString()).value(), RawDocument.class);
+        assertThat(raw.content()).isEqualTo(doc);
+        assertThat(raw.contentType()).isEqualTo("application/msword");
+    }
+
+    @Test
+    void excelWorkbookIsRefusedWith415SayingItIsNoWordDocument() throws Exception {
+        HttpResponse<String> response = postBody(Samples.excelWorkbook(), "application/octet-stream",
+                "?filename=vragen.xls");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("unsupported content: a legacy "
+                + "Office/OLE file that is no Word 97-2003 document (an Excel workbook (.xls)); only Word documents are read");
+    }
+
+    @Test
     void documentIdOfNoOfficialShapeIsRefusedWith400ListingTheAcceptedShapesAndNothingIsPublished() throws Exception {
         byte[] asQueryParameter = Samples.uniqueKamervragenText();
         byte[] asFormField = Samples.minimalPdf();

@@ -1,6 +1,7 @@
 package nl.kamerqa.parser;
 
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.parser.format.DocTextExtractor;
 import nl.kamerqa.parser.format.DocumentFormat;
 import nl.kamerqa.parser.format.DocxTextExtractor;
 import nl.kamerqa.parser.format.FormatSniffer;
@@ -26,8 +27,8 @@ import java.util.Properties;
  * Reads Kamervragen (with their answers or a mededeling), lists of questions and answers, notas naar aanleiding van
  * het verslag and reports of a schriftelijk overleg into a {@link ParsedDocument}: questions with their answers, the
  * asking party, printed page numbers, footnotes and Kamerstuk references; the genre names are {@link Genres}'.
- * {@link #parse(byte[])} tells the format from the bytes (PDF, Word, OpenDocument text, HTML, official XML, text); {@link #parseText}
- * reads text. Neither throws on a document it can read: what it cannot resolve it reports in
+ * {@link #parse(byte[])} tells the format from the bytes (PDF, Word .docx and .doc, OpenDocument text, HTML, official
+ * XML, text); {@link #parseText} reads text. Neither throws on a document it can read: what it cannot resolve it reports in
  * {@link ParsedDocument#warnings()}, and a document that fits no genre has no questions and a warning.
  */
 public final class QaParser {
@@ -69,12 +70,13 @@ public final class QaParser {
 
     /**
      * Parses a document whose format is sniffed from its bytes, never taken from a declared content type: a PDF's
-     * and a Word file's text go through the text reader (pages from the PDF itself), official publication XML and
+     * and a Word file's (.docx or Word 97-2003 .doc) text go through the text reader (pages from the PDF itself), official publication XML and
      * zoek.officielebekendmakingen.nl pages are read by their structure, UTF-8 (or UTF-16 with a byte-order mark)
      * text as text. An HTML page without publication markup is read by its text.
      *
      * @throws UnsupportedDocumentException the bytes are no document the parser reads, with a message naming the
-     *                                      format problem (empty, binary, a zip that is no Word or OpenDocument text, a corrupt,
+     *                                      format problem (empty, binary, a zip that is no Word or OpenDocument text, an Excel or other
+     *                                      OLE2 file that is no Word document, an encrypted .doc, a corrupt,
      *                                      encrypted or image-only PDF, XML that is no publication, ...)
      */
     public ParsedDocument parse(byte[] content) {
@@ -83,6 +85,7 @@ public final class QaParser {
         return withCappedWarnings(switch (format) {
             case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
             case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
+            case DOC -> textParser.parse(DocTextExtractor.extract(content));
             case ODT -> OdtDocumentReader.read(content, textParser::parse);
             case HTML -> html(content);
             case XML -> XmlDocumentReader.read(content);

@@ -33,7 +33,7 @@ class FormatParityTest {
     private static final QaParser PARSER = QaParser.create();
     private static final List<String> FOLDERS = List.of("formats", "samples", "official");
     // manifestations we read ourselves, and the texts other tools made of them
-    private static final Set<String> PUBLISHED = Set.of("pdf", "docx", "odt", "xml", "html");
+    private static final Set<String> PUBLISHED = Set.of("pdf", "docx", "doc", "odt", "xml", "html");
     private static final Set<String> NOT_A_MANIFESTATION = Set.of("/formats/kst-36200-VII-147.xml");
     private static final Set<String> EXTRACTED = Set.of("pdftotext.txt", "pdftotext-layout.txt", "pandoc.txt");
 
@@ -81,7 +81,8 @@ class FormatParityTest {
         assertThat(documentsInSeveralForms()).extracting(a -> a.get()[0] + " " + a.get()[1])
                 .anySatisfy(s -> assertThat(s).contains("ah-tk-20202021-3235").contains(".xml").contains(".html")
                         .contains(".odt"))
-                .anySatisfy(s -> assertThat(s).contains("kst-32545-143").contains(".xml").contains(".odt"));
+                .anySatisfy(s -> assertThat(s).contains("kst-32545-143").contains(".xml").contains(".odt"))
+                .anySatisfy(s -> assertThat(s).contains("antwoord-brandweer-0900").contains(".doc,").contains(".docx"));
     }
 
     @Test

@@ -103,6 +103,17 @@ class QaParserFormatsTest {
     }
 
     @Test
+    void word97LetterIsReadAsKamervragenLikeItsDocx() {
+        ParsedDocument doc = PARSER.parse(Samples.bytes("/formats/antwoord-brandweer-0900.doc"));
+
+        assertThat(doc.genre()).isEqualTo(Genres.KAMERVRAGEN);
+        assertThat(doc.kamervragen().askers()).containsExactly(new Asker("Temmink", "SP"), new Asker("Van Nispen", "SP"));
+        assertThat(doc.footnotes()).extracting(ParsedDocument.Footnote::number).containsExactly(1, 2, 1);
+        assertThat(doc.questions()).hasSize(10);
+        assertThat(doc.questions().get(9).answer().footnotes()).containsExactly(1);
+    }
+
+    @Test
     void textInEveryEncodingTheSnifferKnowsIsReadAsText() {
         String text = Samples.pdftotext("ah-tk-20142015-698");
         List<Question> utf8 = PARSER.parse(text.getBytes(StandardCharsets.UTF_8)).questions();
@@ -162,7 +173,10 @@ class QaParserFormatsTest {
                 Arguments.of("only whitespace", " \n\t\n".getBytes(StandardCharsets.UTF_8), "empty document"),
                 Arguments.of("binary data", new byte[]{1, 2, 0, 0, 7, 8, 0, 9}, "binary"),
                 Arguments.of("Latin-1 text", "één vraag".getBytes(StandardCharsets.ISO_8859_1), "UTF-8"),
-                Arguments.of("Word 97-2003", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, "Word 97-2003"),
+                Arguments.of("an OLE2 header and nothing else", new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0,
+                        0}, "no Word 97-2003 document"),
+                Arguments.of("a password-protected Word 97-2003 file",
+                        Samples.bytes("/formats/word97-password-geheim.doc"), "password-protected"),
                 Arguments.of("XML that is no publication", "<?xml version=\"1.0\"?><rss><item/></rss>"
                         .getBytes(StandardCharsets.UTF_8), "not an official publication"));
     }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every fixture with a gold file, in every form it comes in, scores 100 with the checks of qa_score.py
  * ({@link QaScore}): the shared Kamervragen as PDF, as pdftotext and pdftotext -layout text; the answer letter as
- * Word and as pandoc text; the report; the handmade lists of questions and nota; the official Kamervragen as XML, HTML and ODT. All go through
+ * Word (.docx and .doc) and as pandoc text; the report; the handmade lists of questions and nota; the official Kamervragen as XML, HTML and ODT. All go through
  * {@link QaParser#parse(byte[])}, so the format is sniffed as in production.
  */
 class ScoredFixturesTest {
@@ -37,6 +37,7 @@ class ScoredFixturesTest {
                 fixture("/samples/ah-tk-20232024-1999.pdftotext.txt", "/samples/ah-tk-20232024-1999.expected.json"),
                 fixture("/samples/ah-tk-20232024-1999.pdftotext-layout.txt", "/samples/ah-tk-20232024-1999.expected.json"),
                 fixture("/formats/antwoord-brandweer-0900.docx", "/samples/antwoord-brandweer-0900.expected.json"),
+                fixture("/formats/antwoord-brandweer-0900.doc", "/samples/antwoord-brandweer-0900.expected.json"),
                 fixture("/formats/antwoord-brandweer-0900.pandoc.txt", "/samples/antwoord-brandweer-0900.expected.json"),
                 fixture("/samples/kst-36200-VII-147.txt", "/samples/kst-36200-VII-147.expected.json"),
                 fixture("/genres/kst-36410-XV-12.txt", "/genres/kst-36410-XV-12.expected.json"),

@@ -63,8 +63,8 @@ public class DocumentController {
 
     /** Raw body of one of these types; the bytes decide the real type, the declared one is kept as metadata. */
     @PostMapping(consumes = {MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_PDF_VALUE, MediaType.TEXT_HTML_VALUE,
-            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, ContentSniffer.DOCX, ContentSniffer.ODT,
-            MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
+            MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, ContentSniffer.DOCX, ContentSniffer.DOC,
+            ContentSniffer.ODT, MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<IntakeResponse> uploadBody(HttpServletRequest request,
                                                      @RequestParam(required = false) String sourceUrl,
                                                      @RequestParam(required = false) String title,

@@ -43,6 +43,22 @@ class FolderWatcherTest extends FeedIntegrationTest {
     }
 
     @Test
+    void word97FileIsPublishedAsMswordAndAnExcelFileFailsSayingWhatItIs() throws Exception {
+        byte[] doc = Samples.word97Document();
+        drop("kst-36600-VII-96.doc", doc);
+        drop("vragen.xls", Samples.excelWorkbook());
+
+        Path done = INBOX.resolve("done/kst-36600-VII-96.doc");
+        Path reason = INBOX.resolve("failed/vragen.xls.reason");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(done) && Files.exists(reason));
+
+        RawDocument raw = publishedOnce("kst-36600-VII-96");
+        assertThat(raw.contentType()).isEqualTo("application/msword");
+        assertThat(raw.content()).isEqualTo(doc);
+        assertThat(Files.readString(reason)).contains("no Word 97-2003 document (an Excel workbook (.xls))");
+    }
+
+    @Test
     void emptyFileIsMovedToFailedWithAReason() throws Exception {
         drop("leeg.pdf", new byte[0]);
 

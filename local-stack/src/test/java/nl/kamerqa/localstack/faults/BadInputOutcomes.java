@@ -52,7 +52,8 @@ final class BadInputOutcomes {
         e.put("gzip-of-a-report", new Expectation(REJECTED, 415, "gzip-compressed data"));
         e.put("zip-not-docx", new Expectation(REJECTED, 415,
                 "a zip archive that is not a Word (.docx) or OpenDocument text (.odt) document"));
-        e.put("legacy-word-doc", new Expectation(REJECTED, 415, "a legacy Office/OLE file"));
+        e.put("ole2-not-word", new Expectation(REJECTED, 415,
+                "a legacy Office/OLE file that is no Word 97-2003 document (no WordDocument stream)"));
         e.put("report-declared-image-png", new Expectation(REJECTED, 415, "Content-Type 'image/png' is not accepted"));
         e.put("text-30MB", new Expectation(REJECTED, 413, "more than the limit of"));
         e.put("text-30MB-multipart", new Expectation(REJECTED, 413, "more than the limit of"));

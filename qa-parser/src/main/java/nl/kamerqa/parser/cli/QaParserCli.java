@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * {@code java -jar qa-parser.jar FILE} (or {@code -} for standard input): prints the {@link ParsedDocument} as
- * pretty UTF-8 JSON on standard output. FILE may be a PDF, a Word (.docx) file, an officielebekendmakingen HTML page,
+ * pretty UTF-8 JSON on standard output. FILE may be a PDF, a Word (.docx or 97-2003 .doc) file, an OpenDocument text, an officielebekendmakingen HTML page,
  * official publication XML or text; the format is told from the bytes, not from the file name.
  * <p>
  * Exit 0 when the input was parsed (with zero questions too: then a warning on standard error), 2 with a
@@ -25,7 +25,7 @@ public final class QaParserCli {
 
     static final int OK = 0;
     static final int FAILED = 2;
-    private static final String USAGE = "usage: java -jar qa-parser.jar FILE   (PDF, .docx, HTML, XML or text;"
+    private static final String USAGE = "usage: java -jar qa-parser.jar FILE   (PDF, .docx, .doc, .odt, HTML, XML or text;"
             + " FILE may be - for standard input)";
 
     private final InputStream in;

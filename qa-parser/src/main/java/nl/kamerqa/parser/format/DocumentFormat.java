@@ -9,6 +9,11 @@ public enum DocumentFormat {
     /** A zip holding {@code word/document.xml}: {@link DocxTextExtractor} turns it into text for the text parser. */
     DOCX,
     /**
+     * An OLE2 compound file (signature {@code D0 CF 11 E0 A1 B1 1A E1}) holding a {@code WordDocument} stream: Word
+     * 97-2003; {@link DocTextExtractor} turns it into text for the text parser.
+     */
+    DOC,
+    /**
      * A zip whose first entry is the stored mimetype {@code application/vnd.oasis.opendocument.text}:
      * {@link OdtTextExtractor} turns it into text for the text parser, {@link OdtDocumentReader} adds its metadata.
      */
@@ -18,8 +23,9 @@ public enum DocumentFormat {
     /** Any XML whose root is not {@code html}; official publication XML is mapped by {@link XmlDocumentReader}. */
     XML,
     /**
-     * Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text, and files that look like text
-     * but are not read as such: RTF, Word 97 (.doc), UTF-16, images, gzip.
+     * Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text, an OLE2 file that is no Word
+     * document (.xls, .ppt, .msg, an encrypted .docx), and files that look like text but are not read as such: RTF,
+     * UTF-16, images, gzip.
      */
     UNKNOWN
 }

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +30,7 @@ import java.util.Set;
  */
 public final class DocxTextExtractor {
 
-    public static final long MAX_CHARS = 20_000_000L;
+    public static final long MAX_CHARS = WordPlainText.MAX_CHARS;
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     // inline containers whose runs are part of the text
     private static final Set<String> INLINE_CONTAINERS = Set.of("hyperlink", "smartTag", "customXml", "ins",
@@ -63,13 +62,10 @@ public final class DocxTextExtractor {
     /** One pass over a document: paragraphs in order, list counters, notes in order of first reference. */
     private static final class Walk {
         private final XWPFDocument document;
-        private final List<String> paragraphs = new ArrayList<>();
+        private final WordPlainText out = new WordPlainText();
         private final Map<String, Node> footnotes = new HashMap<>();
         private final Map<String, Node> endnotes = new HashMap<>();
-        // key "f:id" / "e:id" -> printed number, in order of first reference
-        private final Map<String, Integer> noteNumbers = new LinkedHashMap<>();
-        private final Map<String, int[]> listCounters = new HashMap<>();
-        private long chars;
+        private final Map<String, ListMarkers.Counters> listCounters = new HashMap<>();
 
         Walk(XWPFDocument document) {
             this.document = document;
@@ -82,22 +78,17 @@ public final class DocxTextExtractor {
         }
 
         String text() {
-            blocks(document.getDocument().getBody().getDomNode(), paragraphs, 0);
-            List<String> out = new ArrayList<>(paragraphs);
-            // notes may reference further notes; resolve in order until no new ones appear
-            List<String> resolved = new ArrayList<>();
-            for (int i = 0; i < noteNumbers.size(); i++) {
-                String key = new ArrayList<>(noteNumbers.keySet()).get(i);
+            List<String> body = new ArrayList<>();
+            blocks(document.getDocument().getBody().getDomNode(), body, 0);
+            // note keys are "f:id" and "e:id"
+            return out.text(body, key -> {
                 Node note = (key.startsWith("f:") ? footnotes : endnotes).get(key.substring(2));
                 List<String> noteParagraphs = new ArrayList<>();
                 if (note != null) {
                     blocks(note, noteParagraphs, 0);
                 }
-                resolved.add("[" + noteNumbers.get(key) + "] " + String.join(" ", noteParagraphs));
-            }
-            out.addAll(resolved);
-            String text = String.join("\n\n", out);
-            return text.isEmpty() ? text : text + "\n";
+                return noteParagraphs;
+            });
         }
 
         private void blocks(Node parent, List<String> into, int depth) {
@@ -122,27 +113,10 @@ public final class DocxTextExtractor {
         private void paragraph(Node p, List<String> into) {
             StringBuilder sb = new StringBuilder();
             inline(p, sb, 0);
-            String[] lines = sb.toString().split("\n", -1);
-            List<String> kept = new ArrayList<>();
-            for (String line : lines) {
-                String clean = Texts.collapseKeepingNbsp(line);
-                if (!clean.isEmpty()) {
-                    kept.add(clean);
-                }
+            String text = out.paragraph(sb, () -> listMarker(p));
+            if (text != null) {
+                into.add(text);
             }
-            if (kept.isEmpty()) {
-                return;
-            }
-            String marker = listMarker(p);
-            String text = String.join("\n", kept);
-            if (marker != null) {
-                text = ListMarkers.item(marker, text);
-            }
-            chars += text.length();
-            if (chars > MAX_CHARS) {
-                throw new UnsupportedDocumentException("Word document holds more than " + MAX_CHARS + " characters");
-            }
-            into.add(text);
         }
 
         private void inline(Node parent, StringBuilder sb, int depth) {
@@ -192,9 +166,7 @@ public final class DocxTextExtractor {
         }
 
         private String noteReference(String kind, Element ref) {
-            String key = kind + ref.getAttributeNS(W, "id");
-            Integer number = noteNumbers.computeIfAbsent(key, k -> noteNumbers.size() + 1);
-            return "[" + number + "]";
+            return out.noteReference(kind + ref.getAttributeNS(W, "id"));
         }
 
         /** "1)", "a.", "-" for a numbered or bulleted paragraph, counting per list; null when not in a list. */
@@ -245,17 +217,9 @@ public final class DocxTextExtractor {
                     }
                 }
             }
-            int[] counters = listCounters.computeIfAbsent(numId, k -> {
-                int[] c = new int[9];
-                for (int l = 0; l < 9; l++) {
-                    c[l] = startOverrides.getOrDefault(l, start(levels[l])) - 1;
-                }
-                return c;
-            });
-            counters[ilvl]++;
-            for (int l = ilvl + 1; l < 9; l++) {
-                counters[l] = startOverrides.getOrDefault(l, start(levels[l])) - 1;
-            }
+            ListMarkers.Counters counters = listCounters.computeIfAbsent(numId,
+                    k -> new ListMarkers.Counters(l -> startOverrides.getOrDefault(l, start(levels[l]))));
+            counters.count(ilvl);
             Element level = levels[ilvl];
             String format = level == null ? "decimal" : attribute(child(level, "numFmt"), "val");
             String pattern = level == null ? "%" + (ilvl + 1) + "." : attribute(child(level, "lvlText"), "val");
@@ -265,38 +229,12 @@ public final class DocxTextExtractor {
             if ("none".equals(format) || pattern == null || pattern.isEmpty()) {
                 return null;
             }
-            StringBuilder marker = new StringBuilder();
-            for (int i = 0; i < pattern.length(); i++) {
-                char c = pattern.charAt(i);
-                if (c == '%' && i + 1 < pattern.length() && Character.isDigit(pattern.charAt(i + 1))) {
-                    int l = pattern.charAt(++i) - '1';
-                    if (l >= 0 && l < 9) {
-                        String levelFormat = levels[l] == null ? "decimal" : attribute(child(levels[l], "numFmt"), "val");
-                        marker.append(format(Math.max(counters[l], 1), levelFormat));
-                    }
-                } else {
-                    marker.append(c);
-                }
-            }
-            String result = marker.toString().strip();
-            return result.isEmpty() ? null : result;
+            return ListMarkers.marker(pattern, counters,
+                    l -> levels[l] == null ? "decimal" : attribute(child(levels[l], "numFmt"), "val"));
         }
 
         private static int start(Element level) {
             return level == null ? 1 : parseIntOr(attribute(child(level, "start"), "val"), 1);
-        }
-
-        private static String format(int n, String numFmt) {
-            if (numFmt == null) {
-                return String.valueOf(n);
-            }
-            return switch (numFmt) {
-                case "lowerLetter" -> ListMarkers.letters(n);
-                case "upperLetter" -> ListMarkers.letters(n).toUpperCase();
-                case "lowerRoman" -> ListMarkers.roman(n).toLowerCase();
-                case "upperRoman" -> ListMarkers.roman(n);
-                default -> String.valueOf(n);
-            };
         }
 
         /** Character data under a node (XmlBeans' DOM has no getTextContent). */

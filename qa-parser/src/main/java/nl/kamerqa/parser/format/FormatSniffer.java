@@ -32,8 +32,6 @@ public final class FormatSniffer {
     private static final int PDF_END_WINDOW = 1024;
     /** Files that decode as text, or nearly, but are not documents the parser reads as text; and what they are. */
     private static final List<Signature> NOT_TEXT = List.of(
-            new Signature(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
-                    (byte) 0xE1}, "a legacy Office/OLE file (e.g. .doc); convert it to .docx or PDF"),
             new Signature("{\\rtf".getBytes(StandardCharsets.US_ASCII), "an RTF document; convert it to .docx or PDF"),
             new Signature(new byte[]{(byte) 0xFE, (byte) 0xFF}, "UTF-16 text; send it as UTF-8"),
             new Signature(new byte[]{(byte) 0xFF, (byte) 0xFE}, "UTF-16 text; send it as UTF-8"),
@@ -67,6 +65,9 @@ public final class FormatSniffer {
             }
             return isOpenDocumentText(content) ? DocumentFormat.ODT : DocumentFormat.UNKNOWN;
         }
+        if (OleFiles.isOle(content)) {
+            return OleFiles.isWordDocument(content) ? DocumentFormat.DOC : DocumentFormat.UNKNOWN;
+        }
         if (notText(content) != null) {
             return DocumentFormat.UNKNOWN;
         }
@@ -98,6 +99,9 @@ public final class FormatSniffer {
             return indexOf(content, ODF_MIMETYPE_NAME, 0, content.length) >= 0
                     ? "an OpenDocument package that is not a text document (.odt)"
                     : "a zip archive that is not a Word (.docx) or OpenDocument text (.odt) document";
+        }
+        if (OleFiles.isOle(content)) {
+            return OleFiles.describeNonWord(OleFiles.entryNames(content));
         }
         Signature known = notText(content);
         if (known != null) {

@@ -6,7 +6,8 @@
  *   <li>Layout formats become text in the shape the text parser reads:
  *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extract(byte[])} (lines, form feeds between pages, footnotes
  *       at the page bottom, the official footer last), {@link nl.kamerqa.parser.format.DocxTextExtractor#extract(byte[])}
- *       (pandoc-like plain text) and {@link nl.kamerqa.parser.format.OdtTextExtractor#extract(byte[])} (the same shape
+ *       (pandoc-like plain text), {@link nl.kamerqa.parser.format.DocTextExtractor#extract(byte[])} (the same for
+ *       Word 97-2003 .doc) and {@link nl.kamerqa.parser.format.OdtTextExtractor#extract(byte[])} (the same shape
  *       for OpenDocument text; {@link nl.kamerqa.parser.format.OdtDocumentReader} adds meta.xml's identifier, Kamer
  *       and vergaderjaar with the HTML reader's rules).</li>
  *   <li>Structured formats map straight to a {@link nl.kamerqa.contracts.ParsedDocument}:

@@ -28,7 +28,7 @@ public final class InputDecoder {
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
             throw new UnsupportedDocumentException(
-                    "Word 97-2003 (.doc) or another OLE2 Office file is not supported: save it as .docx or PDF");
+                    "a legacy Office/OLE file that is no Word 97-2003 document (.doc): only Word documents are read");
         }
         String text;
         if (startsWith(content, 0xFE, 0xFF) || startsWith(content, 0xFF, 0xFE)) {

@@ -4,6 +4,8 @@ import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parser.Samples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -104,9 +106,10 @@ class QaParserCliTest {
         assertThat(stderr()).isEmpty();
     }
 
-    @Test
-    void wordLetterPrintsItsQuestionsAndNotes() throws IOException {
-        Path file = Files.write(dir.resolve("antwoord.docx"), Samples.answerLetterDocx());
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"antwoord-brandweer-0900.docx", "antwoord-brandweer-0900.doc"})
+    void wordLetterPrintsItsQuestionsAndNotes(String sample) throws IOException {
+        Path file = Files.write(dir.resolve(sample), Samples.bytes("/formats/" + sample));
 
         assertThat(run(new byte[0], file.toString())).isZero();
 

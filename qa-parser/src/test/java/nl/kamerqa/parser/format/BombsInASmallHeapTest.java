@@ -39,6 +39,9 @@ class BombsInASmallHeapTest {
                 PdfTextExtractorTest.pdfWithFlateContent(600L * MB, false, "/Subtype/Image/Width 1/Height 1", "/FlateDecode")));
         BOMBS.put("form", write("form.pdf", PdfTextExtractorTest.pdfWithFlateContent(600L * MB, true, "", "/FlateDecode")));
         BOMBS.put("zip", write("zip.docx", FormatSamples.docxWithMedia(30, 9 * MB)));
+        // 2000 text pieces of 40 000 characters, all the same bytes: 80 million characters from 150 KB
+        BOMBS.put("doc-pieces", write("pieces.doc",
+                OleSamples.docWithRepeatedPieces(FormatSamples.answerLetterDoc(), 2000, 40_000)));
         BOMBS.put("entity", write("entity.xml", FormatSamples.utf8(FormatSamples.billionLaughs())));
         BOMBS.put("nesting", write("nesting.xml", ("<?xml version=\"1.0\"?>\n<officiele-publicatie>"
                 + "<al>".repeat(2_000_000) + "Vraag 1" + "</al>".repeat(2_000_000) + "</officiele-publicatie>")
@@ -51,6 +54,7 @@ class BombsInASmallHeapTest {
             "image-marked | compression bomb",
             "form         | compression bomb",
             "zip          | zip bomb guard",
+            "doc-pieces   | text pieces claim",
             "entity       | refused",
             "nesting      | deeper than"})
     @Timeout(value = 3, unit = TimeUnit.MINUTES)

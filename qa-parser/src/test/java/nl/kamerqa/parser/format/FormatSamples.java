@@ -34,6 +34,11 @@ final class FormatSamples {
         return resource("antwoord-brandweer-0900.docx");
     }
 
+    /** The same answer letter as Word 97-2003 (.doc), converted by LibreOffice (see formats/README.md). */
+    static byte[] answerLetterDoc() {
+        return resource("antwoord-brandweer-0900.doc");
+    }
+
     /** Official publication XML of nr. 1786, written after the real element names. */
     static byte[] kamervragenXml() {
         return resource("ah-tk-20232024-1786.xml");

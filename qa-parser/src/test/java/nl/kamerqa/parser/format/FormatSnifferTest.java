@@ -87,6 +87,31 @@ class FormatSnifferTest {
     }
 
     @Test
+    void word97IsAnOle2FileHoldingAWordDocumentStream() {
+        assertThat(FormatSniffer.sniff(FormatSamples.answerLetterDoc())).isEqualTo(DocumentFormat.DOC);
+        assertThat(FormatSniffer.sniff(FormatSamples.resource("word97-password-geheim.doc"))).isEqualTo(DocumentFormat.DOC);
+    }
+
+    @Test
+    void ole2FilesThatAreNoWordDocumentAreUnknownAndExplainedByWhatTheyHold() throws java.io.IOException {
+        byte[] xls = OleSamples.excelWorkbook();
+        byte[] ppt = OleSamples.withStreams("PowerPoint Document", "Current User");
+        byte[] protectedDocx = OleSamples.withStreams("EncryptionInfo", "EncryptedPackage");
+        byte[] noise = new byte[4096];
+        new Random(3).nextBytes(noise);
+        System.arraycopy(new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1}, 0, noise, 0, 8);
+
+        assertThat(java.util.List.of(xls, ppt, protectedDocx, noise)).extracting(FormatSniffer::sniff)
+                .containsOnly(DocumentFormat.UNKNOWN);
+        assertThat(FormatSniffer.explain(xls)).isEqualTo("a legacy Office/OLE file that is no Word 97-2003 document "
+                + "(an Excel workbook (.xls)); only Word documents are read");
+        assertThat(FormatSniffer.explain(ppt)).contains("a PowerPoint presentation (.ppt)");
+        assertThat(FormatSniffer.explain(protectedDocx)).startsWith("a password-protected (encrypted) Office document");
+        assertThat(FormatSniffer.explain(noise)).contains("(no WordDocument stream)");
+    }
+
+    @Test
     void otherZipsAreUnknown() {
         byte[] spreadsheet = FormatSamples.zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>");
         assertThat(FormatSniffer.sniff(spreadsheet)).isEqualTo(DocumentFormat.UNKNOWN);

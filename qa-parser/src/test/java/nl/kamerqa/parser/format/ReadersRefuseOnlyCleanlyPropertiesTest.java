@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /** Whatever bytes arrive, the format layer answers or refuses with UnsupportedDocumentException, nothing else. */
 class ReadersRefuseOnlyCleanlyPropertiesTest {
 
+    private static final byte[] OLE2_SIGNATURE = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1,
+            0x1A, (byte) 0xE1};
+
     @Property(tries = 300)
     void snifferNeverThrows(@ForAll @Size(max = 2048) byte[] bytes) {
         assertThatCode(() -> FormatSniffer.sniff(bytes)).doesNotThrowAnyException();
@@ -51,6 +54,35 @@ class ReadersRefuseOnlyCleanlyPropertiesTest {
     void odtReaderRefusesMangledContentOnlyAsUnsupported(@ForAll("mangledOdtContent") String content) {
         assertOnlyUnsupported(() -> OdtTextExtractor.extract(FormatSamples.zip("mimetype",
                 "application/vnd.oasis.opendocument.text", "content.xml", content)));
+    }
+
+    @Property(tries = 300)
+    void docReaderRefusesArbitraryBytesBehindAnOle2SignatureOnlyAsUnsupported(@ForAll @Size(max = 4096) byte[] bytes) {
+        byte[] ole = java.util.Arrays.copyOf(OLE2_SIGNATURE, OLE2_SIGNATURE.length + bytes.length);
+        System.arraycopy(bytes, 0, ole, OLE2_SIGNATURE.length, bytes.length);
+        assertOnlyUnsupported(() -> DocTextExtractor.extract(ole));
+    }
+
+    @Property(tries = 200)
+    void docReaderRefusesTruncatedAndMutatedWordFilesOnlyAsUnsupported(@ForAll("mangledDoc") byte[] doc) {
+        assertOnlyUnsupported(() -> DocTextExtractor.extract(doc));
+    }
+
+    /** The sample .doc cut short, or with a few bytes overwritten (in its header, directory, tables or text). */
+    @Provide
+    Arbitrary<byte[]> mangledDoc() {
+        byte[] valid = FormatSamples.resource("word97-notes-and-lists.doc");
+        Arbitrary<byte[]> truncated = Arbitraries.integers().between(0, valid.length - 1)
+                .map(length -> java.util.Arrays.copyOf(valid, length));
+        Arbitrary<byte[]> mutated = Arbitraries.integers().between(0, valid.length - 1).list().ofMinSize(1).ofMaxSize(8)
+                .flatMap(places -> Arbitraries.bytes().list().ofSize(places.size()).map(values -> {
+                    byte[] copy = valid.clone();
+                    for (int i = 0; i < places.size(); i++) {
+                        copy[places.get(i)] = values.get(i);
+                    }
+                    return copy;
+                }));
+        return Arbitraries.oneOf(truncated, mutated);
     }
 
     @Provide
