@@ -4,9 +4,9 @@ import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Footnote;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.parser.Genres;
+import nl.kamerqa.parser.OfficialIds;
 import nl.kamerqa.parser.QaParser;
-import nl.kamerqa.parser.internal.OfficialIds;
-import nl.kamerqa.parser.internal.TitleGenre;
+import nl.kamerqa.parser.rules.TitleGenre;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -4,6 +4,8 @@ import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Kamervragen;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.parser.Genres;
+import nl.kamerqa.parser.OfficialIds;
+import nl.kamerqa.parser.rules.TitleGenre;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param rest     question text on the label's own line, "" when there is none
  * @param used     how many of the following lines the label went on onto (0 when it stands on one line)
  */
-record QuestionLabel(List<Integer> numbers, String rest, int used) {
+public record QuestionLabel(List<Integer> numbers, String rest, int used) {
 
     private static final int MAX_LENGTH = 120;
     private static final Pattern LABEL = Pattern.compile(
@@ -25,12 +25,12 @@ record QuestionLabel(List<Integer> numbers, String rest, int used) {
     private static final Pattern DANGLING = Pattern.compile(
             "^(?:Vraag|Vragen|VRAAG|VRAGEN) (" + NumberList.PATTERN + "(?:,| en| t/m| tot en met))$");
 
-    static Optional<QuestionLabel> recognise(String line, String next) {
+    public static Optional<QuestionLabel> recognise(String line, String next) {
         return recognise(line, next == null ? List.of() : List.of(next));
     }
 
     /** The label on {@code line}, going on onto the {@code following} lines where line breaks cut it. */
-    static Optional<QuestionLabel> recognise(String line, List<String> following) {
+    public static Optional<QuestionLabel> recognise(String line, List<String> following) {
         if (line.length() < 5 || line.charAt(0) != 'V' || line.length() > 600) {
             return Optional.empty();
         }

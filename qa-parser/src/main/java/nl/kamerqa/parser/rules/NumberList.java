@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,13 +13,13 @@ import java.util.regex.Pattern;
  * have lost a comma: a space alone then parts two numbers ({@link #LABELLED}); a bare list never, since "3 4" alone
  * on a line is no label.
  */
-final class NumberList {
+public final class NumberList {
 
     /** A list as a regex fragment, for recognisers that embed it. */
     static final String PATTERN =
             "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
     /** A list after a label word: also a missing comma ("4, 5 6 en 7"). */
-    static final String LABELLED =
+    public static final String LABELLED =
             "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?| )\\d{1,3}){0,30}";
     private static final Pattern WHOLE = Pattern.compile("^" + PATTERN + "$");
     private static final Pattern WHOLE_LABELLED = Pattern.compile("^" + LABELLED + "$");
@@ -76,7 +76,7 @@ final class NumberList {
     }
 
     /** The numbers a list names, in order, each once; ranges expanded; numbers 0 left out. */
-    static List<Integer> numbers(String list) {
+    public static List<Integer> numbers(String list) {
         List<Integer> numbers = new ArrayList<>();
         if (list == null) {
             return numbers;

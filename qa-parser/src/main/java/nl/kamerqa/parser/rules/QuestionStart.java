@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -9,13 +9,13 @@ import java.util.regex.Pattern;
  * <p>
  * convention: a question starts a line with its number and a full stop, "12. De Minister voegt ..."; the
  * number alone may stand on its line when the text wraps. Whether the number is really a question start is
- * decided by the numbering (sequential through the document) in {@link ReportStructure}.
+ * decided by the numbering (sequential through the document) in {@code ReportStructure}.
  */
-record QuestionStart(int number, String rest) {
+public record QuestionStart(int number, String rest) {
 
     private static final Pattern START = Pattern.compile("^(\\d{1,3})\\.(?: ?([^\\d\\s.].*))?$");
 
-    static Optional<QuestionStart> recognise(String line) {
+    public static Optional<QuestionStart> recognise(String line) {
         if (line.isEmpty() || !Character.isDigit(line.charAt(0))) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * second line. The document heading ("Vragen en opmerkingen vanuit de fracties ...") names no party and is no
  * section ({@link DocumentHeading}).
  */
-final class PartyHeading {
+public final class PartyHeading {
 
     private static final int MAX_LENGTH = 160;
     private static final int MAX_CONTINUATION = 50;
@@ -29,10 +29,10 @@ final class PartyHeading {
     }
 
     /** The party named by {@code line}, or by {@code line} wrapped onto {@code next} (then {@code usedNext}). */
-    record Match(String party, boolean usedNext) {
+    public record Match(String party, boolean usedNext) {
     }
 
-    static Optional<Match> recognise(String line, String next) {
+    public static Optional<Match> recognise(String line, String next) {
         if (line.length() > MAX_LENGTH || line.indexOf(" van ") < 0
                 || !(line.startsWith("Vragen") || line.startsWith("Inbreng") || line.startsWith("Opmerkingen")
                 || line.indexOf(" Vragen") >= 0 || line.indexOf(" Inbreng") >= 0 || line.indexOf(" Opmerkingen") >= 0)) {

@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser;
 
 /**
  * Official identifiers, built one way for every route (text, XML, HTML, ODT).

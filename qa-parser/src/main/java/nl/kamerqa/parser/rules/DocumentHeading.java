@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * @param title    the heading, wrapped lines joined
  * @param usedNext the heading continued on the next line
  */
-record DocumentHeading(String title, boolean usedNext) {
+public record DocumentHeading(String title, boolean usedNext) {
 
     private static final int MAX_LENGTH = 160;
     private static final int MAX_CONTINUATION = 40;
@@ -23,7 +23,7 @@ record DocumentHeading(String title, boolean usedNext) {
     private static final Pattern NUMBERING = Pattern.compile("^[IVX]{1,5}\\.? ");
     private static final Pattern PAGE_REFERENCE = Pattern.compile(" \\d{1,3}$");
 
-    static Optional<DocumentHeading> recognise(String line, String next) {
+    public static Optional<DocumentHeading> recognise(String line, String next) {
         if (line.length() > MAX_LENGTH || !(line.contains("Vragen en ") || line.contains("Reactie van de"))
                 || !HEADING.matcher(line).matches()) {
             return Optional.empty();
