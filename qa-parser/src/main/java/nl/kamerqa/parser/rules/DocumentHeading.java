@@ -4,7 +4,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Document-heading recogniser: the heading of the whole report, which is not a party section.
+ * Document-heading recogniser, for every route: the heading of the whole report or of one of its parts, which is not
+ * a party section and answers no question.
  * <p>
  * convention: "Vragen en opmerkingen vanuit de fracties en reactie van de bewindspersoon" (possibly numbered
  * "I", possibly wrapped after "van de"), or a part heading such as "Reactie van de bewindspersoon".

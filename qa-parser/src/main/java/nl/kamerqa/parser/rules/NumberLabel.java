@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * Bare-number label recogniser.
  * <p>
  * convention: a list of questions (and older Kamervragen) may head each question with its number alone on a line:
- * "12" or "12."; several questions asked as one share a label: "5, 6 en 7" (a line break may cut it: "5," / "6 en 7"). Whether such a line is a label or just
- * a number standing alone (a table cell, a page number) is decided by the numbering ({@code LabelledStructure}).
+ * "12" or "12."; several questions asked as one share a label: "5, 6 en 7" (a line break may cut it: "5," / "6 en
+ * 7"). In the text route, whether such a line is a label or just a number standing alone (a table cell, a page
+ * number) is decided by the numbering (the text route's {@code LabelledStructure}); the XML/HTML route asks only where
+ * the markup says a label stands ({@code <nr>}, {@code <p class="nummer">}).
  *
  * @param numbers the numbers the label names
  * @param used    how many following lines the label went on onto
@@ -31,16 +33,9 @@ public record NumberLabel(List<Integer> numbers, int used, boolean stop) {
         if (line.isEmpty() || line.length() > 60 || !Character.isDigit(line.charAt(0))) {
             return Optional.empty();
         }
-        String list = line;
-        int used = 0;
-        while (used < following.size()) {
-            String joined = NumberList.continued(list, following.get(used));
-            if (joined == null) {
-                break;
-            }
-            list = joined;
-            used++;
-        }
+        NumberList.Joined joined = NumberList.goOn(line, following, 0);
+        String list = joined.list();
+        int used = joined.used();
         Matcher m = LABEL.matcher(list);
         if (!m.matches() || DECIMAL.matcher(list).matches()) {
             return Optional.empty();

@@ -5,13 +5,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Party-section heading recogniser.
+ * Party-section heading recogniser, for every route.
  * <p>
  * convention: "Vragen en opmerkingen van de leden van de VVD-fractie" opens the VVD's questions, "... van het
  * lid van de BBB-fractie" the BBB's; also "... van de leden van de fractie van GroenLinks" and
  * "... van de leden van de GroenLinks- en PvdA-fracties" ("GroenLinks en PvdA"). The heading may wrap onto a
  * second line. The document heading ("Vragen en opmerkingen vanuit de fracties ...") names no party and is no
- * section ({@link DocumentHeading}).
+ * section ({@link DocumentHeading}). A heading names the party and ends there: "Vragen en opmerkingen van de leden
+ * van de VVD-fractie 2" is a table-of-contents line (the XML/HTML route used to accept up to 80 characters after the
+ * party, which would also take such lines for headings).
  */
 public final class PartyHeading {
 

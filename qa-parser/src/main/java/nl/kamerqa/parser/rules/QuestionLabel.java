@@ -6,12 +6,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Question-label recogniser.
+ * Question-label recogniser, for every route.
  * <p>
  * convention: Kamervragen, answer letters and lists of questions head each question "Vraag 1"; one heading may
  * hold several questions: "Vraag 2 en 3", "Vragen 2 en 3", "Vraag 3, 4, 5 en 6" (the later ones start a new
  * paragraph without a label of their own). The text may follow a colon ("Vraag 1: Kent u ...?"). A label cut in two
- * by a line break ("Vraag" / "1", "Vraag 10" / "en 11") is still one label.
+ * by a line break ("Vraag" / "1", "Vraag 10" / "en 11") is still one label. A label may have lost a comma ("Vraag 4, 5
+ * 6 en 7", {@link NumberList#LABELLED}): the XML/HTML route used to refuse that label and number the question by its
+ * place, the text route read 4 to 7; reading every number named is right for both.
  *
  * @param numbers  the question numbers the label names
  * @param rest     question text on the label's own line, "" when there is none
@@ -61,18 +63,11 @@ public record QuestionLabel(List<Integer> numbers, String rest, int used) {
             }
         }
         // "Vraag 3," / "4 en" / "5": a list cut by line breaks goes on as long as the next line continues it
-        while (used < following.size()) {
-            String joined = NumberList.continued(list, following.get(used));
-            if (joined == null) {
-                break;
-            }
-            list = joined;
-            used++;
-        }
-        if (!NumberList.matchesLabelled(list)) {
+        NumberList.Joined joined = NumberList.goOn(list, following, used);
+        if (!NumberList.matchesLabelled(joined.list())) {
             return Optional.empty();
         }
-        return Optional.of(new QuestionLabel(NumberList.numbers(list), "", used));
+        return Optional.of(new QuestionLabel(NumberList.numbers(joined.list()), "", joined.used()));
     }
 
     private static String stripStop(String text) {

@@ -81,6 +81,28 @@ class LabelRecognisersTest {
             assertThat(AnswerHeading.recognise("Antwoord op vraag 3: Ja, dat klopt."))
                     .contains(new AnswerHeading(List.of(3), "Ja, dat klopt."));
         }
+
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "Reactie | ''", "Reactie op vraag 3 | 3", "Reactie op vragen 2, 3, en 4 | 2 3 4", "REACTIE 5 | 5",
+                "Antwoord bij vraag 6 | 6", "ANTWOORD 2 T/M 4 | 2 3 4", "Antwoord 7 & 8 | 7 8"})
+        void reactieAndTheOtherRoutesFormsAreAnswerHeadingsToo(String line, String numbers) {
+            List<Integer> expected = numbers.isEmpty() ? List.of() : ints(numbers);
+            assertThat(AnswerHeading.recognise(line)).map(AnswerHeading::covers).contains(expected);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Reactie van de bewindspersoon", "Reactie van de Minister",
+                "Reactie van de regering op de inbreng", "Reactie op het rapport", "Reacties van burgers"})
+        void reactieNamingWhoRepliesOrWhatElseIsNoAnswerHeading(String line) {
+            assertThat(AnswerHeading.recognise(line)).isEmpty();
+        }
+
+        @Test
+        void reactieVanDeBewindspersoonIsAPartHeadingInstead() {
+            assertThat(DocumentHeading.recognise("II Reactie van de bewindspersoon", null))
+                    .contains(new DocumentHeading("Reactie van de bewindspersoon", false));
+        }
     }
 
     @Nested
@@ -96,7 +118,7 @@ class LabelRecognisersTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"12 De Minister", "12,5% in 2020", "2022. Het", "1 januari 2023 zijn",
-                "35 925 VII, nr. 22).", "3.5 miljard"})
+                "35 925 VII, nr. 22).", "3.5 miljard", "0. Inleiding", "7) De leden"})
         void otherNumbersAtALineStartAreNoQuestionStart(String line) {
             assertThat(QuestionStart.recognise(line)).isEmpty();
         }
@@ -107,7 +129,9 @@ class LabelRecognisersTest {
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource(delimiter = '|', value = {
                 "Vraag 1 | 1", "Vraag 2 en 3 | 2 3", "Vragen 2 en 3 | 2 3", "Vraag 3, 4, 5 en 6 | 3 4 5 6",
-                "Vraag 10 en 11: | 10 11", "Vraag 7 t/m 9 | 7 8 9", "Vraag 7, 8, en 9 | 7 8 9", "VRAAG 4 | 4"})
+                "Vraag 10 en 11: | 10 11", "Vraag 7 t/m 9 | 7 8 9", "Vraag 7, 8, en 9 | 7 8 9", "VRAAG 4 | 4",
+                "Vraag 4, 5 6 en 7 | 4 5 6 7", "Vragen 12 t/m 14 | 12 13 14", "VRAGEN 5 EN 6 | 5 6",
+                "VRAGEN 12 T/M 14 | 12 13 14", "Vraag 3 & 4 | 3 4"})
         void labelNamesItsQuestions(String line, String numbers) {
             assertThat(QuestionLabel.recognise(line, (String) null)).map(QuestionLabel::numbers).contains(ints(numbers));
         }
@@ -171,6 +195,25 @@ class LabelRecognisersTest {
         @ValueSource(strings = {"2023", "1. Inleiding", "12 mei", "3,5", "0"})
         void yearsHeadingsDatesAndDecimalsAreNoLabels(String line) {
             assertThat(NumberLabel.recognise(line)).isEmpty();
+        }
+    }
+
+    @Nested
+    class TitleGenres {
+        @ParameterizedTest(name = "{0} -> {1}")
+        @CsvSource(delimiter = '|', value = {
+                "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG | SCHRIFTELIJK_OVERLEG",
+                "LIJST VAN VRAGEN EN ANTWOORDEN | LIJST_VAN_VRAGEN_EN_ANTWOORDEN",
+                "NOTA NAAR AANLEIDING VAN HET NADER VERSLAG | NOTA_NAAR_AANLEIDING_VAN_HET_VERSLAG",
+                "VERSLAG | VERSLAG", "BRIEF VAN DE MINISTER VAN FINANCIËN | BRIEF",
+                "MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS | KAMERSTUK"})
+        void titleNamesTheGenre(String title, String genre) {
+            assertThat(TitleGenre.of(title)).isEqualTo(genre);
+        }
+
+        @Test
+        void noTitleIsSomeKamerstuk() {
+            assertThat(TitleGenre.of(null)).isEqualTo("KAMERSTUK");
         }
     }
 }
