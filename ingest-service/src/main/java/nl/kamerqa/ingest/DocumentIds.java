@@ -1,6 +1,9 @@
 package nl.kamerqa.ingest;
 
+import nl.kamerqa.parser.OfficialIds;
+
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -21,17 +24,20 @@ public final class DocumentIds {
     public record Shape(String form, String example) {
     }
 
-    private record Official(Shape shape, Pattern pattern) {
+    private record Official(Shape shape, Predicate<String> matches) {
+        Official(Shape shape, Pattern pattern) {
+            this(shape, id -> pattern.matcher(id).matches());
+        }
     }
 
-    // convention: identifiers as used by officielebekendmakingen.nl and in its file names
+    // convention: identifiers as used by officielebekendmakingen.nl and in its file names; the two the parser also
+    // builds (Kamerstuk, Aanhangsel) have their shape from the parser's rule, so both sides agree on them
     private static final List<Official> OFFICIAL = List.of(
             // Kamerstuk: dossier, optional sub-dossier parts (roman numerals, letters), ondernummer
-            new Official(new Shape("kst-<dossier>[-<toevoeging>]-<nr>", "kst-36200-VII-147"),
-                    Pattern.compile("kst-\\d{1,6}(?:-[A-Za-z0-9]{1,12}){1,4}")),
+            new Official(new Shape("kst-<dossier>[-<toevoeging>]-<nr>", "kst-36200-VII-147"), OfficialIds::isKamerstuk),
             // Aanhangsel van de Handelingen (answers to Kamervragen)
             new Official(new Shape("ah-<tk|ek>-<vergaderjaar yyyyyyyy>-<nr>", "ah-tk-20222023-1234"),
-                    Pattern.compile("ah-(?:tk|ek)-\\d{8}-\\d{1,6}")),
+                    OfficialIds::isAanhangsel),
             // Kamervragen zonder antwoord
             new Official(new Shape("kv-<tk|ek>-<yyyy>Z<nr>", "kv-tk-2023Z12345"),
                     Pattern.compile("kv-(?:tk|ek)-\\d{4}Z\\d{1,6}")),
@@ -46,7 +52,7 @@ public final class DocumentIds {
 
     /** True when {@code id} has the shape of an official identifier. */
     public static boolean isOfficial(String id) {
-        return id != null && OFFICIAL.stream().anyMatch(o -> o.pattern().matcher(id).matches());
+        return id != null && OFFICIAL.stream().anyMatch(o -> o.matches().test(id));
     }
 
     /** Every shape {@link #isOfficial} accepts, in the order it tries them. */

@@ -1,9 +1,6 @@
 package nl.kamerqa.ingest.feed;
 
-import nl.kamerqa.ingest.DocumentIds;
-
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,9 +9,8 @@ import java.util.regex.Pattern;
  */
 public final class OfficialIds {
 
-    private static final Pattern VERGADERJAAR = Pattern.compile("(\\d{4})\\s*[-–/]\\s*(\\d{4})");
-    // convention: the Tweede Kamer writes an Aanhangselnummer as YYyyNNNNN, 171800824 = 2017-2018 nr. 824
-    private static final Pattern TK_AANHANGSEL = Pattern.compile("(\\d{2})(\\d{2})(\\d{5})");
+    // the Tweede Kamer's feeds carry only its own documents
+    private static final String TWEEDE_KAMER = "Tweede Kamer";
     private static final Pattern NUMBER = Pattern.compile("\\d{1,6}");
 
     private OfficialIds() {
@@ -31,7 +27,7 @@ public final class OfficialIds {
                 || Integer.parseInt(volgnummer.strip()) < 1) {
             return null;
         }
-        return valid("kst-" + dossier + "-" + volgnummer.strip());
+        return nl.kamerqa.parser.OfficialIds.kamerstuk(dossier, volgnummer.strip());
     }
 
     /**
@@ -55,38 +51,10 @@ public final class OfficialIds {
     /**
      * {@code ah-tk-20172018-824} from an aanhangsel number: the Tweede Kamer's nine digits {@code 171800824}
      * (the vergaderjaar is in the number), or officielebekendmakingen's plain {@code 824} with the vergaderjaar
-     * ({@code 2017-2018}); else null.
+     * ({@code 2017-2018}); else null. The rule is qa-parser's, so a feed's document and the same document parsed
+     * from its publication get one id.
      */
     public static String aanhangsel(String aanhangselnummer, String vergaderjaar) {
-        if (aanhangselnummer == null || aanhangselnummer.isBlank()) {
-            return null;
-        }
-        String nr = aanhangselnummer.strip();
-        Matcher tk = TK_AANHANGSEL.matcher(nr);
-        if (tk.matches()) {
-            int first = century(Integer.parseInt(tk.group(1)));
-            int second = Integer.parseInt(tk.group(2));
-            int number = Integer.parseInt(tk.group(3));
-            if ((first + 1) % 100 != second || number < 1) {
-                return null;
-            }
-            return valid("ah-tk-" + first + (first + 1) + "-" + number);
-        }
-        if (NUMBER.matcher(nr).matches() && Integer.parseInt(nr) > 0 && vergaderjaar != null) {
-            Matcher year = VERGADERJAAR.matcher(vergaderjaar);
-            if (year.find()) {
-                return valid("ah-tk-" + year.group(1) + year.group(2) + "-" + Integer.parseInt(nr));
-            }
-        }
-        return null;
-    }
-
-    // officielebekendmakingen's Aanhangsels begin in 1995; two digits 90-99 are the 1990s, the rest this century
-    private static int century(int twoDigits) {
-        return twoDigits >= 90 ? 1900 + twoDigits : 2000 + twoDigits;
-    }
-
-    private static String valid(String id) {
-        return DocumentIds.isOfficial(id) ? id : null;
+        return nl.kamerqa.parser.OfficialIds.aanhangsel(TWEEDE_KAMER, vergaderjaar, aanhangselnummer);
     }
 }

@@ -2,6 +2,7 @@ package nl.kamerqa.parser.format;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Footnote;
+import nl.kamerqa.parser.OfficialIds;
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parser.format.QaAssembler.FlowBlock;
 import nl.kamerqa.parser.format.QaAssembler.FlowKind;
@@ -192,7 +193,7 @@ public final class HtmlDocumentReader {
             String vergaderjaar = Publications.vergaderjaar(Publications.metaValue(meta, "OVERHEIDop.vergaderjaar"));
             if (id == null) {
                 String number = Publications.metaValue(meta, "OVERHEIDop.aanhangselNummer");
-                id = Publications.aanhangselIdentifier(kamer(), vergaderjaar, number);
+                id = OfficialIds.aanhangsel(kamer(), vergaderjaar, number);
             }
             String kamer = kamer() != null ? kamer() : Publications.kamerOfIdentifier(id);
             if (vergaderjaar == null && id != null) {
@@ -221,7 +222,7 @@ public final class HtmlDocumentReader {
             List<String> labels = new ArrayList<>();
             List<Passage> passages = new ArrayList<>();
             Element label = block.selectFirst(LABEL);
-            if (label != null && isLabel(label.text(), answer)) {
+            if (label != null && QuestionLabels.isLabel(label.text(), answer)) {
                 labels.add(label.text());
             } else {
                 label = null;
@@ -237,15 +238,6 @@ public final class HtmlDocumentReader {
                 }
             }
             return new QaBlock(answer, labels, passages, line(block));
-        }
-
-        /**
-         * convention: a vraag is headed "Vraag 1" or "1"; an antwoord "Antwoord 1", or (older pages) "Vraag 2, 3"
-         * or {@code <p class="nummer">1</p>} naming the questions it answers.
-         */
-        private static boolean isLabel(String text, boolean answer) {
-            boolean named = !QuestionLabels.questionLabel(text).isEmpty() || QuestionLabels.isNumberList(text);
-            return answer ? QuestionLabels.isAnswerLabel(text) || named : named;
         }
 
         private ParsedDocument kamerstuk(Element stuk) {
@@ -293,7 +285,7 @@ public final class HtmlDocumentReader {
             String ondernummer = Publications.metaValue(meta, "OVERHEIDop.ondernummer");
             String id = documentId();
             if (id == null) {
-                id = Publications.kamerstukIdentifier(dossier, ondernummer);
+                id = OfficialIds.kamerstuk(dossier, ondernummer);
             }
             String vergaderjaar = Publications.vergaderjaar(Publications.metaValue(meta, "OVERHEIDop.vergaderjaar"));
             return Publications.document(id, Publications.genreOfStuk(title), title, kamer(), vergaderjaar, dossier,

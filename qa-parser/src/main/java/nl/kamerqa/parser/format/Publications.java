@@ -5,8 +5,7 @@ import nl.kamerqa.contracts.ParsedDocument.Footnote;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.parser.Genres;
 import nl.kamerqa.parser.QaParser;
-import nl.kamerqa.parser.internal.OfficialIds;
-import nl.kamerqa.parser.internal.TitleGenre;
+import nl.kamerqa.parser.rules.TitleGenre;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -109,20 +108,6 @@ final class Publications {
             return "Eerste Kamer";
         }
         return null;
-    }
-
-    /** "ah-tk-20232024-1786" for Aanhangsel number 1786 of 2023–2024 in the Tweede Kamer; null when unknown. */
-    static String aanhangselIdentifier(String kamer, String vergaderjaar, String number) {
-        return OfficialIds.aanhangsel(kamer, vergaderjaar, number);
-    }
-
-    /** "kst-36200-VII-147" for dossier "36 200 VII", ondernummer "147" (as the text parser names Kamerstukken). */
-    static String kamerstukIdentifier(String dossier, String ondernummer) {
-        if (dossier == null || ondernummer == null || dossier.isBlank() || ondernummer.isBlank()) {
-            return null;
-        }
-        String id = dossier.strip().replaceAll("(?<=\\d) (?=\\d)", "").replace(' ', '-');
-        return identifierOrNull("kst-" + id + "-" + ondernummer.strip());
     }
 
     /** The genre a Kamerstuk's title names ("VERSLAG VAN EEN SCHRIFTELIJK OVERLEG" → SCHRIFTELIJK_OVERLEG). */

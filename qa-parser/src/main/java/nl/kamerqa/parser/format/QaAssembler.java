@@ -2,12 +2,17 @@ package nl.kamerqa.parser.format;
 
 import nl.kamerqa.contracts.ParsedDocument.Answer;
 import nl.kamerqa.contracts.ParsedDocument.Question;
+import nl.kamerqa.parser.format.QuestionLabels.Label;
+import nl.kamerqa.parser.rules.DocumentHeading;
+import nl.kamerqa.parser.rules.PartyHeading;
+import nl.kamerqa.parser.rules.QuestionStart;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -71,14 +76,16 @@ final class QaAssembler {
                 numbers.addAll(QuestionLabels.numbers(label));
             }
             if (block.labels().isEmpty() && !passages.isEmpty()) {
-                // the label may be the first paragraph: <al>Vraag 1</al>, <al>Antwoord op vragen 2 en 3</al>
-                String first = passages.get(0).text();
-                if (block.answer() && QuestionLabels.isAnswerLabel(first)) {
+                // the label may be the first paragraph: <al>Vraag 1</al>, <al>Antwoord op vragen 2 en 3: Ja.</al>
+                Passage first = passages.get(0);
+                Optional<Label> label = block.answer() ? QuestionLabels.answerHeading(first.text())
+                        : QuestionLabels.questionLabel(first.text());
+                if (label.isPresent()) {
                     passages.remove(0);
-                    numbers.addAll(QuestionLabels.answerNumbers(first));
-                } else if (!block.answer() && !QuestionLabels.questionLabel(first).isEmpty()) {
-                    passages.remove(0);
-                    numbers.addAll(QuestionLabels.questionLabel(first));
+                    numbers.addAll(label.get().numbers());
+                    if (!label.get().rest().isEmpty()) {
+                        passages.add(0, new Passage(label.get().rest(), first.footnotes(), first.line()));
+                    }
                 }
             }
             if (!block.answer()) {
@@ -141,9 +148,11 @@ final class QaAssembler {
     }
 
     /**
-     * Kamerstukken: party headings set the asking party, a numbered paragraph or list item starts a question,
-     * an answer heading ("Antwoord", "Antwoord vraag 7 en 8") starts the reply to the questions it names or to those
-     * asked since the last reply; other paragraphs continue what is open. Text before the first question is skipped.
+     * Kamerstukken: party headings set the asking party, a numbered paragraph or list item or a question label starts
+     * a question (a label naming several, "Vragen 2 en 3", starts them all), an answer heading ("Antwoord", "Antwoord
+     * vraag 7 en 8") starts the reply to the questions it names or to those asked since the last reply; a part
+     * heading ("Reactie van de bewindspersoon") ends what is open; other paragraphs continue what is open. Text
+     * before the first question is skipped.
      */
     static Result kamerstuk(List<FlowBlock> blocks) {
         Map<String, Draft> questions = new LinkedHashMap<>();
@@ -151,72 +160,80 @@ final class QaAssembler {
         List<String> warnings = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         String party = null;
-        Draft question = null;
+        Label asked = null;
+        List<Passage> askedPassages = new ArrayList<>();
+        Integer askedLine = null;
         List<String> answerCovers = null;
         List<Passage> answerPassages = new ArrayList<>();
         for (FlowBlock block : blocks) {
             Passage passage = block.passage();
             String text = passage.text();
-            String partyName = block.kind() != FlowKind.LIST_ITEM ? QuestionLabels.partyHeading(text) : null;
-            if (partyName != null) {
+            boolean item = block.kind() == FlowKind.LIST_ITEM;
+            Optional<String> partyName = item ? Optional.empty()
+                    : PartyHeading.recognise(text, null).map(PartyHeading.Match::party);
+            boolean part = !item && (partyName.isPresent() || DocumentHeading.recognise(text, null).isPresent());
+            Optional<Label> answerHeading = item ? Optional.empty() : QuestionLabels.answerHeading(text);
+            Optional<Label> opened = opensQuestion(block);
+            if (part || answerHeading.isPresent() || opened.isPresent()) {
+                // a party section, a part of the report, an answer or a question: what was open ends
+                if (asked != null) {
+                    addQuestions(questions, asked.numbers(), askedPassages, party, askedLine, warnings);
+                    pending.addAll(asked.numbers());
+                }
                 closeAnswer(questions, answerCovers, answerPassages, warnings);
+                asked = null;
+                askedPassages = new ArrayList<>();
                 answerCovers = null;
-                question = null;
-                party = partyName;
-                parties.add(partyName);
-                continue;
             }
-            if (block.kind() != FlowKind.LIST_ITEM && QuestionLabels.isAnswerLabel(text)) {
-                closeAnswer(questions, answerCovers, answerPassages, warnings);
-                List<String> named = QuestionLabels.answerNumbers(text);
-                answerCovers = !named.isEmpty() ? named
-                        : !pending.isEmpty() ? new ArrayList<>(pending)
-                        : question != null ? List.of(question.number) : List.of();
-                if (answerCovers.isEmpty()) {
+            if (part) {
+                partyName.ifPresent(parties::add);
+                party = partyName.orElse(party);
+            } else if (answerHeading.isPresent()) {
+                List<String> named = answerHeading.get().numbers();
+                answerCovers = !named.isEmpty() ? named : !pending.isEmpty() ? new ArrayList<>(pending) : null;
+                if (answerCovers == null) {
                     warnings.add("answer heading at line " + passage.line() + " follows no question: left out");
-                    answerCovers = null;
+                } else if (!answerHeading.get().rest().isEmpty()) {
+                    answerPassages.add(new Passage(answerHeading.get().rest(), passage.footnotes(), passage.line()));
                 }
                 pending.clear();
-                question = null;
-                continue;
-            }
-            String[] numbered = null;
-            if (block.kind() == FlowKind.LIST_ITEM && block.label() != null
-                    && block.label().strip().matches("\\d{1,3}[.)]?")) {
-                numbered = new String[]{String.valueOf(Integer.parseInt(block.label().replaceAll("\\D", ""))), text};
-            } else if (block.kind() == FlowKind.PARAGRAPH) {
-                numbered = QuestionLabels.numberedParagraph(text);
-            }
-            List<String> labelled = block.kind() != FlowKind.LIST_ITEM ? QuestionLabels.questionLabel(text) : List.of();
-            if (numbered != null || !labelled.isEmpty()) {
-                closeAnswer(questions, answerCovers, answerPassages, warnings);
-                answerCovers = null;
-                String number = numbered != null ? numbered[0] : labelled.get(0);
-                if (questions.containsKey(number)) {
-                    warnings.add("question " + number + " appears twice: its texts are joined");
-                    question = questions.get(number);
-                } else {
-                    question = new Draft(number, party, passage.line());
-                    questions.put(number, question);
+            } else if (opened.isPresent()) {
+                asked = opened.get();
+                askedLine = passage.line();
+                if (!asked.rest().isEmpty()) {
+                    askedPassages.add(new Passage(asked.rest(), passage.footnotes(), passage.line()));
                 }
-                if (numbered != null) {
-                    question.passages.add(new Passage(numbered[1], passage.footnotes(), passage.line()));
+            } else {
+                if (item && block.label() != null && !block.label().isBlank()) {
+                    // a bulleted or lettered item keeps its mark: "– dat mensen ...", "a. ..."
+                    passage = new Passage(Texts.collapse(block.label() + " " + text), passage.footnotes(), passage.line());
                 }
-                pending.add(number);
-                continue;
+                if (answerCovers != null) {
+                    answerPassages.add(passage);
+                } else if (asked != null) {
+                    askedPassages.add(passage);
+                }
             }
-            if (block.kind() == FlowKind.LIST_ITEM && block.label() != null && !block.label().isBlank()) {
-                // a bulleted or lettered item keeps its mark: "– dat mensen ...", "a. ..."
-                passage = new Passage(Texts.collapse(block.label() + " " + text), passage.footnotes(), passage.line());
-            }
-            if (answerCovers != null) {
-                answerPassages.add(passage);
-            } else if (question != null) {
-                question.passages.add(passage);
-            }
+        }
+        if (asked != null) {
+            addQuestions(questions, asked.numbers(), askedPassages, party, askedLine, warnings);
         }
         closeAnswer(questions, answerCovers, answerPassages, warnings);
         return new Result(build(questions), List.copyOf(parties), warnings);
+    }
+
+    /** A numbered list item, a numbered paragraph ("7. De leden ...") or a question label starts a question. */
+    private static Optional<Label> opensQuestion(FlowBlock block) {
+        String text = block.passage().text();
+        if (block.kind() == FlowKind.LIST_ITEM) {
+            String label = block.label() == null ? "" : block.label().strip();
+            return label.matches("\\d{1,3}[.)]?") && Integer.parseInt(label.replaceAll("\\D", "")) > 0
+                    ? Optional.of(new Label(List.of(String.valueOf(Integer.parseInt(label.replaceAll("\\D", "")))), text))
+                    : Optional.empty();
+        }
+        Optional<Label> numbered = block.kind() != FlowKind.PARAGRAPH ? Optional.empty()
+                : QuestionStart.recognise(text).map(q -> new Label(List.of(String.valueOf(q.number())), q.rest()));
+        return numbered.or(() -> QuestionLabels.questionLabel(text));
     }
 
     private static void closeAnswer(Map<String, Draft> questions, List<String> covers, List<Passage> passages,

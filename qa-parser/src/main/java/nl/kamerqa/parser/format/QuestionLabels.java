@@ -1,120 +1,62 @@
 package nl.kamerqa.parser.format;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import nl.kamerqa.parser.rules.AnswerHeading;
+import nl.kamerqa.parser.rules.NumberLabel;
+import nl.kamerqa.parser.rules.QuestionLabel;
 
-/** Recognisers for the labels structured sources put before questions and answers. */
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The label elements of structured sources: an XML {@code <nr>} of a vraag or antwoord, an HTML heading or
+ * {@code .nummer} in one. What is XML-specific is only that the markup says a label stands there, so any label form
+ * counts in any block; the forms themselves are the recognisers every route shares ({@link nl.kamerqa.parser.rules}).
+ */
 final class QuestionLabels {
 
-    private static final String NUMBER = "\\d{1,3}[a-z]?";
-    // "10 en 11", "7, 8, en 9", "2 t/m 4", "2 tot en met 4", "2-3"
-    private static final String LIST = NUMBER + "(?:\\s*(?:,\\s*en|,|en|&|t/m|tot en met|-|–)\\s*" + NUMBER + ")*";
-    // convention: "Vraag 1", "Vragen 2 en 3", "Vraag 10 en 11:"
-    private static final Pattern QUESTION = Pattern.compile(
-            "^(?:Vraag|Vragen)\\s+(" + LIST + ")\\s*[.:]?$", Pattern.CASE_INSENSITIVE);
-    // convention: "Antwoord 1", "Antwoord op vraag 1", "Antwoord op vragen 7, 8, en 9", "Antwoord vraag 7 en 8",
-    // a bare "Antwoord", and "Reactie" headings in schriftelijk overleg
-    private static final Pattern ANSWER = Pattern.compile(
-            "^(?:Antwoord(?:en)?|Reactie(?: van (?:de|het) [\\p{L} -]{1,40}?)?)(?:\\s+(?:op|bij))?"
-                    + "(?:\\s+(?:de\\s+)?(?:vraag|vragen))?(?:\\s+(" + LIST + "))?\\s*[.:]?$",
-            Pattern.CASE_INSENSITIVE);
-    // convention: a numbered question in a Kamerstuk paragraph: "7. De leden van de D66-fractie ..."
-    private static final Pattern NUMBERED_PARAGRAPH = Pattern.compile("^(\\d{1,3})[.)]\\s+(\\S.*)$", Pattern.DOTALL);
-    // convention: party headings "Vragen en opmerkingen van de leden van de VVD-fractie", "Inbreng van de leden
-    // van de GroenLinks-PvdA-fractie"
-    private static final Pattern PARTY_HEADING = Pattern.compile(
-            "^(?:Vragen en opmerkingen|Opmerkingen en vragen|Inbreng|Vragen)\\s+(?:van|vanuit)\\s+de\\s+"
-                    + "(?:leden\\s+van\\s+de\\s+)?(\\S+?)-fractie\\b.{0,80}$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern RANGE = Pattern.compile("(" + NUMBER + ")\\s*(?:t/m|tot en met|-|–)\\s*(" + NUMBER + ")");
-    private static final Pattern ONE = Pattern.compile(NUMBER);
-    private static final int MAX_RANGE = 50;
+    /** A label as the record writes it: the numbers it names ("7", "8"), the text after it on its line. */
+    record Label(List<String> numbers, String rest) {
+    }
 
     private QuestionLabels() {
     }
 
-    /** The numbers a question label names ("Vraag 10 en 11" → 10, 11); empty when the text is no such label. */
-    static List<String> questionLabel(String text) {
-        Matcher m = QUESTION.matcher(text.strip());
-        return m.matches() ? numbers(m.group(1)) : List.of();
+    /** "Vraag 7 en 8", "Vraag 3: Kent u ...?" as a label; empty for any other text. */
+    static Optional<Label> questionLabel(String text) {
+        return QuestionLabel.recognise(text, List.of()).map(l -> new Label(strings(l.numbers()), l.rest()));
     }
 
-    /** Whether the text is only numbers: "1", "2, 3", "7 en 8." */
-    static boolean isNumberList(String text) {
-        return text.strip().matches(LIST + "\\s*[.):]?");
+    /** "Antwoord", "Antwoord op vragen 2 en 3: Ja." as an answer heading; empty for any other text. */
+    static Optional<Label> answerHeading(String text) {
+        return AnswerHeading.recognise(text).map(h -> new Label(strings(h.covers()), h.rest()));
     }
 
-    /** Whether the text is an answer label; its numbers via {@link #answerNumbers}. */
-    static boolean isAnswerLabel(String text) {
-        return ANSWER.matcher(text.strip()).matches();
-    }
-
-    /** The numbers an answer label names ("Antwoord op vragen 7, 8, en 9"); empty for a bare "Antwoord". */
-    static List<String> answerNumbers(String text) {
-        Matcher m = ANSWER.matcher(text.strip());
-        return m.matches() && m.group(1) != null ? numbers(m.group(1)) : List.of();
-    }
-
-    /** The numbers named in a label text such as "Vraag 10 en 11" or "2 t/m 4", in order, without duplicates. */
+    /**
+     * The numbers a label element names: "Vraag 10 en 11", "Antwoord op vragen 2 en 3", a bare "10"; empty when the
+     * text is no label, or one naming no number ("Antwoord"), or a label with text after it ("Vraag 1: Kent u ...").
+     */
     static List<String> numbers(String label) {
-        List<String> out = new ArrayList<>();
-        String rest = label;
-        Matcher range = RANGE.matcher(rest);
-        StringBuilder singles = new StringBuilder();
-        int last = 0;
-        while (range.find()) {
-            singles.append(rest, last, range.start()).append(' ');
-            addSingles(singles, out);
-            singles.setLength(0);
-            String from = range.group(1);
-            String to = range.group(2);
-            if (from.matches("\\d+") && to.matches("\\d+")) {
-                int a = Integer.parseInt(from);
-                int b = Integer.parseInt(to);
-                if (b >= a && b - a <= MAX_RANGE) {
-                    for (int n = a; n <= b; n++) {
-                        addOnce(out, String.valueOf(n));
-                    }
-                    last = range.end();
-                    continue;
-                }
-            }
-            addOnce(out, from);
-            addOnce(out, to);
-            last = range.end();
-        }
-        singles.append(rest.substring(last));
-        addSingles(singles, out);
-        return out;
+        String text = label.strip();
+        return named(text).or(() -> answerHeading(text).filter(h -> h.rest().isEmpty()))
+                .map(Label::numbers).orElse(List.of());
     }
 
-    private static void addSingles(CharSequence text, List<String> out) {
-        Matcher m = ONE.matcher(text);
-        while (m.find()) {
-            addOnce(out, m.group());
-        }
+    /**
+     * convention: a vraag is headed "Vraag 1" or "1"; an antwoord "Antwoord 1", "Antwoord", or (older pages) "Vraag 2,
+     * 3" or {@code <p class="nummer">1</p>} naming the questions it answers.
+     */
+    static boolean isLabel(String text, boolean answer) {
+        String label = text.strip();
+        return named(label).isPresent() || answer && answerHeading(label).filter(h -> h.rest().isEmpty()).isPresent();
     }
 
-    private static void addOnce(List<String> out, String n) {
-        String normal = n.replaceFirst("^0+(?=\\d)", "");
-        if (!out.contains(normal)) {
-            out.add(normal);
-        }
+    /** A question label standing alone, or a bare number list. */
+    private static Optional<Label> named(String label) {
+        return questionLabel(label).filter(l -> l.rest().isEmpty())
+                .or(() -> NumberLabel.recognise(label).map(n -> new Label(strings(n.numbers()), "")));
     }
 
-    /** "7. De leden ..." → [7, "De leden ..."]; null when the paragraph does not start with a question number. */
-    static String[] numberedParagraph(String text) {
-        Matcher m = NUMBERED_PARAGRAPH.matcher(text);
-        if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
-            return null;
-        }
-        return new String[]{String.valueOf(Integer.parseInt(m.group(1))), m.group(2)};
-    }
-
-    /** The party a heading introduces ("...van de leden van de D66-fractie" → D66), or null. */
-    static String partyHeading(String text) {
-        Matcher m = PARTY_HEADING.matcher(text.strip());
-        return m.matches() ? m.group(1) : null;
+    private static List<String> strings(List<Integer> numbers) {
+        return numbers.stream().map(String::valueOf).toList();
     }
 }

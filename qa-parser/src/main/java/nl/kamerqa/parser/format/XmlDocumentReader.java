@@ -2,6 +2,7 @@ package nl.kamerqa.parser.format;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Footnote;
+import nl.kamerqa.parser.OfficialIds;
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parser.format.QaAssembler.FlowBlock;
 import nl.kamerqa.parser.format.QaAssembler.FlowKind;
@@ -162,7 +163,7 @@ public final class XmlDocumentReader {
             }
             String id = Publications.identifier(meta);
             if (id == null) {
-                id = Publications.aanhangselIdentifier(kamer, vergaderjaar, number);
+                id = OfficialIds.aanhangsel(kamer, vergaderjaar, number);
             }
             if (kamer == null) {
                 kamer = Publications.kamerOfIdentifier(id);
@@ -267,7 +268,7 @@ public final class XmlDocumentReader {
             QaAssembler.Result result = QaAssembler.kamerstuk(flow(stuk));
             String id = Publications.identifier(meta);
             if (id == null) {
-                id = Publications.kamerstukIdentifier(dossier, ondernummer);
+                id = OfficialIds.kamerstuk(dossier, ondernummer);
             }
             return Publications.document(id, Publications.genreOfStuk(title), title, kamer, vergaderjaar, dossier,
                     ondernummer, result.parties(), result.questions(), footnoteList(), result.warnings());

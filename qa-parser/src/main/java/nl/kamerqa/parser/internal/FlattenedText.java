@@ -1,5 +1,7 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.rules.NumberList;
+
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

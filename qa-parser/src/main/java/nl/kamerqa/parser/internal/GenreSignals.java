@@ -1,6 +1,8 @@
 package nl.kamerqa.parser.internal;
 
 import nl.kamerqa.parser.Genres;
+import nl.kamerqa.parser.rules.PartyHeading;
+import nl.kamerqa.parser.rules.QuestionLabel;
 
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,11 @@
 package nl.kamerqa.parser.internal;
 
 import nl.kamerqa.parser.Genres;
+import nl.kamerqa.parser.rules.AnswerHeading;
+import nl.kamerqa.parser.rules.NumberLabel;
+import nl.kamerqa.parser.rules.PartyHeading;
+import nl.kamerqa.parser.rules.QuestionLabel;
+import nl.kamerqa.parser.rules.QuestionStart;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,5 +1,7 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.OfficialIds;
+
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -56,11 +58,7 @@ record PageFooter(String kamer, String vergaderjaar, String dossier, String onde
 
     /** "kst-36200-VII-147": the official identifier of a Kamerstuk, null when the footer names no paper. */
     String documentId() {
-        if (dossier == null || ondernummer == null) {
-            return null;
-        }
-        String id = dossier.replaceAll("(?<=\\d) (?=\\d)", "").replace(' ', '-');
-        return "kst-" + id + "-" + ondernummer;
+        return OfficialIds.kamerstuk(dossier, ondernummer);
     }
 
     /** Which paper the footer belongs to, whatever the page. */

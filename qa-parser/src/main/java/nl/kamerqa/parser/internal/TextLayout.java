@@ -1,5 +1,11 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.rules.AnswerHeading;
+import nl.kamerqa.parser.rules.DocumentHeading;
+import nl.kamerqa.parser.rules.PartyHeading;
+import nl.kamerqa.parser.rules.QuestionLabel;
+import nl.kamerqa.parser.rules.QuestionStart;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,6 +4,8 @@ import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Kamervragen;
 import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.parser.Genres;
+import nl.kamerqa.parser.OfficialIds;
+import nl.kamerqa.parser.rules.TitleGenre;
 
 import java.util.List;
 
@@ -88,7 +90,7 @@ public final class TextParser {
             AnswerIntro intro = structure.intro();
             String number = structure.headerNumber();
             String colophon = layout.colophonId();
-            if (number == null && colophon != null && colophon.matches("ah-[a-z]{2}-\\d{8}-\\d{1,6}")) {
+            if (number == null && colophon != null && OfficialIds.isAanhangsel(colophon)) {
                 number = colophon.substring(colophon.lastIndexOf('-') + 1);
             }
             if (documentId == null) {

@@ -136,6 +136,24 @@ class HtmlDocumentReaderTest {
     }
 
     @Test
+    void headingLabelThatLostACommaOrIsInCapitalsNamesEveryQuestionAsInTheTextRoute() {
+        // "Vraag 1, 2 3": this route used to refuse the label and take the three paragraphs for one question
+        ParsedDocument doc = HtmlDocumentReader.read(utf8("""
+                <html><head><meta name="dcterms.identifier" content="ah-tk-20232024-1234"></head><body>
+                <div class="vraag"><h2>Vraag 1, 2 3</h2><p>Kent u het bericht?</p><p>Klopt het?</p><p>Wat doet u?</p></div>
+                <div class="antwoord"><h2>Antwoord 1, 2 3</h2><p>Ja; ik overleg met de sector.</p></div>
+                <div class="vraag"><h2>VRAGEN 4 T/M 5</h2><p>Wanneer?</p><p>Met wie?</p></div>
+                <div class="antwoord"><h2>ANTWOORD 4 EN 5</h2><p>Voor de zomer, met de gemeenten.</p></div>
+                </body></html>
+                """));
+
+        assertThat(doc.questions()).extracting(Question::text)
+                .containsExactly("Kent u het bericht?", "Klopt het?", "Wat doet u?", "Wanneer?", "Met wie?");
+        assertThat(doc.questions()).extracting(q -> q.answer().covers()).containsExactly(List.of("1", "2", "3"),
+                List.of("1", "2", "3"), List.of("1", "2", "3"), List.of("4", "5"), List.of("4", "5"));
+    }
+
+    @Test
     void pageWithoutAPublicationIsRefused() {
         assertThatThrownBy(() -> HtmlDocumentReader.read(utf8("<html><body><p>Hallo</p></body></html>")))
                 .isInstanceOf(UnsupportedDocumentException.class)

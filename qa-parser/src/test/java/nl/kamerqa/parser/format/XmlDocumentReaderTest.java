@@ -161,6 +161,41 @@ class XmlDocumentReaderTest {
     }
 
     @Test
+    void labelThatLostACommaNamesEveryQuestionAsInTheTextRoute() {
+        // "Vraag 4, 5 6 en 7" in an <al>: this route used to refuse the label and number the block by its place
+        ParsedDocument doc = XmlDocumentReader.read(utf8(kamervragen(
+                "<vraag><al>Vraag 1, 2 3 en 4</al><al>Hoeveel woningen staan leeg?</al><al>Hoe lang gemiddeld?</al>"
+                        + "<al>Wat doet u daartegen?</al><al>Wanneer hoort de Kamer meer?</al></vraag>"
+                        + "<antwoord><al>Antwoord op vragen 1, 2, en 3 t/m 4: Een monitor verschijnt in juni.</al>"
+                        + "</antwoord>")));
+
+        assertThat(doc.questions()).extracting(Question::number).containsExactly("1", "2", "3", "4");
+        assertThat(doc.questions().get(1).text()).isEqualTo("Hoe lang gemiddeld?");
+        assertThat(doc.questions()).allSatisfy(q -> {
+            assertThat(q.answer().covers()).containsExactly("1", "2", "3", "4");
+            assertThat(q.answer().text()).isEqualTo("Een monitor verschijnt in juni.");
+        });
+    }
+
+    @Test
+    void reactieVanDeBewindspersoonIsAPartOfTheReportNotAnAnswerToEveryQuestion() {
+        ParsedDocument doc = XmlDocumentReader.read(utf8("<officiele-publicatie><kamerstuk><stuk><titel>VERSLAG VAN EEN "
+                + "SCHRIFTELIJK OVERLEG</titel><tekst>"
+                + "<tussenkop>Vragen en opmerkingen van de leden van de SP-fractie</tussenkop>"
+                + "<al>1. De leden van de SP-fractie vragen hoeveel gemeenten een tekort hebben.</al>"
+                + "<al>Vragen 2 en 3</al><al>Welke gemeenten zijn dat?</al><al>Wat doet de Minister eraan?</al>"
+                + "<tussenkop>Reactie van de bewindspersoon</tussenkop>"
+                + "<al>De Minister dankt de leden voor hun vragen en gaat eerst in op het beeld in het algemeen.</al>"
+                + "</tekst></stuk></kamerstuk></officiele-publicatie>"));
+
+        assertThat(doc.questions()).extracting(Question::number).containsExactly("1", "2", "3");
+        assertThat(doc.questions()).extracting(Question::text).containsExactly(
+                "De leden van de SP-fractie vragen hoeveel gemeenten een tekort hebben.", "Welke gemeenten zijn dat?",
+                "Wat doet de Minister eraan?");
+        assertThat(doc.questions()).allSatisfy(q -> assertThat(q.answer()).isNull());
+    }
+
+    @Test
     void identifierIsDerivedWhenTheMetadataNamesNoneAndAMededelingAnswersNothing() {
         ParsedDocument doc = XmlDocumentReader.read(utf8("""
                 <?xml version="1.0" encoding="UTF-8"?>

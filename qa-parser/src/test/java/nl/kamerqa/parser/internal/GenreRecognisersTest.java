@@ -7,89 +7,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The recognisers issue 4 added, each on the forms its convention names and on look-alikes. */
 class GenreRecognisersTest {
-
-    private static List<Integer> ints(String csv) {
-        return Arrays.stream(csv.split(" ")).map(Integer::valueOf).toList();
-    }
-
-    @Nested
-    class QuestionLabels {
-        @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Vraag 1 | 1", "Vraag 2 en 3 | 2 3", "Vragen 2 en 3 | 2 3", "Vraag 3, 4, 5 en 6 | 3 4 5 6",
-                "Vraag 10 en 11: | 10 11", "Vraag 7 t/m 9 | 7 8 9", "Vraag 7, 8, en 9 | 7 8 9", "VRAAG 4 | 4"})
-        void labelNamesItsQuestions(String line, String numbers) {
-            assertThat(QuestionLabel.recognise(line, (String) null)).map(QuestionLabel::numbers).contains(ints(numbers));
-        }
-
-        @Test
-        void textAfterAColonIsTheQuestion() {
-            assertThat(QuestionLabel.recognise("Vraag 1: Kent u het bericht?", (String) null))
-                    .contains(new QuestionLabel(List.of(1), "Kent u het bericht?", 0));
-        }
-
-        @Test
-        void labelCutByLineBreaksGoesOnOntoTheNextLines() {
-            assertThat(QuestionLabel.recognise("Vraag", List.of("10", "en 11")))
-                    .contains(new QuestionLabel(List.of(10, 11), "", 2));
-            assertThat(QuestionLabel.recognise("Vraag 3,", List.of("4 en", "5", "Hoeveel?")))
-                    .contains(new QuestionLabel(List.of(3, 4, 5), "", 2));
-            assertThat(QuestionLabel.recognise("Vraag 2", List.of("en 3"))).contains(new QuestionLabel(List.of(2, 3), "", 1));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"Vragen 2 en 3 zijn al eerder gesteld.", "Vragen van het lid Dijk (SP) aan de Minister",
-                "Vraagt u zich af", "Vraag", "Vraag 2 en"})
-        void sentencesAboutQuestionsAreNoLabels(String line) {
-            assertThat(QuestionLabel.recognise(line, (String) null)).isEmpty();
-        }
-    }
-
-    @Nested
-    class AnswerHeadings {
-        @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Antwoord 1 | 1", "Antwoord 2 en 3 | 2 3", "Antwoord op vraag 1 | 1", "Antwoord op vragen 2 en 3 | 2 3",
-                "Antwoord op vragen 7, 8, en 9 | 7 8 9", "Antwoord op vraag 1: | 1"})
-        void kamervragenAnswerHeadingsNameTheirQuestions(String line, String numbers) {
-            assertThat(AnswerHeading.recognise(line)).map(AnswerHeading::covers).contains(ints(numbers));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"Antwoord van Minister Schippers (Volksgezondheid, Welzijn en Sport)",
-                "Zie antwoord op vraag 2.", "Antwoorden van de minister van Justitie en Veiligheid op Kamervragen"})
-        void introductionsAndReferencesAreNoAnswerHeadings(String line) {
-            assertThat(AnswerHeading.recognise(line)).isEmpty();
-        }
-    }
-
-    @Nested
-    class NumberLabels {
-        @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {"12 | 12", "12. | 12", "5, 6 en 7 | 5 6 7", "7 t/m 9 | 7 8 9"})
-        void bareNumbersAreLabelCandidates(String line, String numbers) {
-            assertThat(NumberLabel.recognise(line)).map(NumberLabel::numbers).contains(ints(numbers));
-        }
-
-        @Test
-        void listCutByLineBreaksIsPutBackTogether() {
-            assertThat(NumberLabel.recognise("5,", List.of("6 en", "7", "Hoeveel budget?")))
-                    .contains(new NumberLabel(List.of(5, 6, 7), 2, false));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"2023", "1. Inleiding", "12 mei", "3,5", "0"})
-        void yearsHeadingsDatesAndDecimalsAreNoLabels(String line) {
-            assertThat(NumberLabel.recognise(line)).isEmpty();
-        }
-    }
 
     @Nested
     class KamervragenHeadings {

@@ -6,97 +6,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** One small recogniser per construct, each on the forms its convention names and on look-alikes. */
 class RecognisersTest {
-
-    @Nested
-    class PartyHeadings {
-        @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Vragen en opmerkingen van de leden van de VVD-fractie | VVD",
-                "Vragen en opmerkingen van het lid van de BBB-fractie | BBB",
-                "Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie | GroenLinks-PvdA",
-                "Vragen en opmerkingen van de leden van de ChristenUnie-fractie | ChristenUnie",
-                "Vragen en opmerkingen van de leden van de fractie van GroenLinks | GroenLinks",
-                "Vragen en opmerkingen van de leden van de GroenLinks- en PvdA-fracties | GroenLinks en PvdA",
-                "Inbreng van de leden van de PVV-fractie | PVV",
-                "II Vragen en opmerkingen van de leden van de SGP-fractie | SGP"})
-        void headingNamesTheParty(String line, String party) {
-            assertThat(PartyHeading.recognise(line, null)).map(PartyHeading.Match::party).contains(party);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {
-                "Vragen en opmerkingen vanuit de fracties en reactie van de",
-                "De leden van de VVD-fractie vragen de Minister om een reactie.",
-                "Vragen en opmerkingen van de leden van de VVD-fractie 2"})
-        void documentHeadingsSentencesAndTableOfContentsLinesAreNoSections(String line) {
-            assertThat(PartyHeading.recognise(line, null)).isEmpty();
-        }
-
-        @Test
-        void headingWrappedAfterTheHyphenIsJoined() {
-            assertThat(PartyHeading.recognise("Vragen en opmerkingen van de leden van de ChristenUnie-", "fractie"))
-                    .contains(new PartyHeading.Match("ChristenUnie", true));
-        }
-    }
-
-    @Nested
-    class AnswerHeadings {
-        @ParameterizedTest(name = "{0} -> {1}")
-        @CsvSource(delimiter = '|', value = {
-                "Antwoord | ''",
-                "Antwoord vraag 7 en 8 | 7 8",
-                "Antwoord op vraag 3 | 3",
-                "Antwoord vragen 4, 5 en 6 | 4 5 6",
-                "Antwoord vraag 7 t/m 9 | 7 8 9",
-                "Antwoord vragen 10 tot en met 12 | 10 11 12",
-                "Antwoord op de vragen 2 en 3 | 2 3",
-                "Antwoord 14 | 14",
-                "Antwoord: | ''"})
-        void headingNamesTheQuestionsItAnswers(String line, String numbers) {
-            List<Integer> expected = numbers.isEmpty() ? List.of()
-                    : Arrays.stream(numbers.split(" ")).map(Integer::valueOf).toList();
-            assertThat(AnswerHeading.recognise(line)).map(AnswerHeading::covers).contains(expected);
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"Antwoord op de vraag.", "Antwoorden geven is belangrijk.", "Antwoordapparaat",
-                "Het Antwoord", "Antwoord vraag zeven"})
-        void sentencesStartingWithAntwoordAreNoHeadings(String line) {
-            assertThat(AnswerHeading.recognise(line)).isEmpty();
-        }
-
-        @Test
-        void textAfterAColonIsTheAnswersFirstLine() {
-            assertThat(AnswerHeading.recognise("Antwoord op vraag 3: Ja, dat klopt."))
-                    .contains(new AnswerHeading(List.of(3), "Ja, dat klopt."));
-        }
-    }
-
-    @Nested
-    class QuestionStarts {
-        @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-                "12. De Minister voegt daar terecht aan toe | 12 | De Minister voegt daar terecht aan toe",
-                "1. «Burgerschapszone» | 1 | «Burgerschapszone»",
-                "7. | 7 | ''"})
-        void numberAndFullStopStartAQuestion(String line, int number, String rest) {
-            assertThat(QuestionStart.recognise(line)).contains(new QuestionStart(number, rest));
-        }
-
-        @ParameterizedTest
-        @ValueSource(strings = {"12 De Minister", "12,5% in 2020", "2022. Het", "1 januari 2023 zijn",
-                "35 925 VII, nr. 22).", "3.5 miljard"})
-        void otherNumbersAtALineStartAreNoQuestionStart(String line) {
-            assertThat(QuestionStart.recognise(line)).isEmpty();
-        }
-    }
 
     @Nested
     class PageFooters {

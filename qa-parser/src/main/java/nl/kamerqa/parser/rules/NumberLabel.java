@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,38 +9,33 @@ import java.util.regex.Pattern;
  * Bare-number label recogniser.
  * <p>
  * convention: a list of questions (and older Kamervragen) may head each question with its number alone on a line:
- * "12" or "12."; several questions asked as one share a label: "5, 6 en 7" (a line break may cut it: "5," / "6 en 7"). Whether such a line is a label or just
- * a number standing alone (a table cell, a page number) is decided by the numbering ({@link LabelledStructure}).
+ * "12" or "12."; several questions asked as one share a label: "5, 6 en 7" (a line break may cut it: "5," / "6 en
+ * 7"). In the text route, whether such a line is a label or just a number standing alone (a table cell, a page
+ * number) is decided by the numbering (the text route's {@code LabelledStructure}); the XML/HTML route asks only where
+ * the markup says a label stands ({@code <nr>}, {@code <p class="nummer">}).
  *
  * @param numbers the numbers the label names
  * @param used    how many following lines the label went on onto
  * @param stop    the number is followed by a full stop ("12."), as a list item's is
  */
-record NumberLabel(List<Integer> numbers, int used, boolean stop) {
+public record NumberLabel(List<Integer> numbers, int used, boolean stop) {
 
     private static final Pattern LABEL = Pattern.compile("^(" + NumberList.PATTERN + ")\\.?$");
     // "3,5" alone on a line is a decimal cut off by a line break, not questions 3 and 5
     private static final Pattern DECIMAL = Pattern.compile("^\\d{1,3},\\d{1,3}$");
 
-    static Optional<NumberLabel> recognise(String line) {
+    public static Optional<NumberLabel> recognise(String line) {
         return recognise(line, List.of());
     }
 
     /** The label on {@code line}, going on onto the {@code following} lines where line breaks cut it ("5," + "6 en 7"). */
-    static Optional<NumberLabel> recognise(String line, List<String> following) {
+    public static Optional<NumberLabel> recognise(String line, List<String> following) {
         if (line.isEmpty() || line.length() > 60 || !Character.isDigit(line.charAt(0))) {
             return Optional.empty();
         }
-        String list = line;
-        int used = 0;
-        while (used < following.size()) {
-            String joined = NumberList.continued(list, following.get(used));
-            if (joined == null) {
-                break;
-            }
-            list = joined;
-            used++;
-        }
+        NumberList.Joined joined = NumberList.goOn(line, following, 0);
+        String list = joined.list();
+        int used = joined.used();
         Matcher m = LABEL.matcher(list);
         if (!m.matches() || DECIMAL.matcher(list).matches()) {
             return Optional.empty();

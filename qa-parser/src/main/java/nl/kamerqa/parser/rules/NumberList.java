@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,23 +8,23 @@ import java.util.regex.Pattern;
 /**
  * Lists of question numbers as labels print them.
  * <p>
- * convention: "7", "7 en 8", "3, 4, 5 en 6", "7, 8, en 9" (a comma before "en" happens), "7 t/m 9",
+ * convention: "7", "7 en 8", "3, 4, 5 en 6", "7, 8, en 9" (a comma before "en" happens), "7 & 8", "7 t/m 9",
  * "7 tot en met 9", "7-9"; a range covers every number in it. After a word ("Vraag 4, 5 6 en 7") a list may also
  * have lost a comma: a space alone then parts two numbers ({@link #LABELLED}); a bare list never, since "3 4" alone
- * on a line is no label.
+ * on a line is no label. A label in capitals has its list in capitals too: "VRAGEN 5 EN 6", "VRAGEN 12 T/M 14".
  */
-final class NumberList {
+public final class NumberList {
 
     /** A list as a regex fragment, for recognisers that embed it. */
-    static final String PATTERN =
-            "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?)\\d{1,3}){0,30}";
+    static final String PATTERN = "\\d{1,3}(?:(?: ?, ?(?:en |EN )?| en | EN | & | t/m | T/M | tot en met | TOT EN MET "
+            + "| ?[-–] ?)\\d{1,3}){0,30}";
     /** A list after a label word: also a missing comma ("4, 5 6 en 7"). */
-    static final String LABELLED =
-            "\\d{1,3}(?:(?: ?, ?(?:en )?| en | t/m | tot en met | ?[-–] ?| )\\d{1,3}){0,30}";
+    public static final String LABELLED = "\\d{1,3}(?:(?: ?, ?(?:en |EN )?| en | EN | & | t/m | T/M | tot en met "
+            + "| TOT EN MET | ?[-–] ?| )\\d{1,3}){0,30}";
     private static final Pattern WHOLE = Pattern.compile("^" + PATTERN + "$");
     private static final Pattern WHOLE_LABELLED = Pattern.compile("^" + LABELLED + "$");
     private static final Pattern NUMBER_OR_RANGE =
-            Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?");
+            Pattern.compile("(\\d{1,3})(?:(?: t/m | tot en met | ?[-–] ?)(\\d{1,3}))?", Pattern.CASE_INSENSITIVE);
     private static final int MAX_RANGE = 200;
 
     private NumberList() {
@@ -55,6 +55,24 @@ final class NumberList {
             return null;
         }
         return joined.endsWith(".") || joined.endsWith(":") ? joined.substring(0, joined.length() - 1) : joined;
+    }
+
+    /** A list put back together from the lines a line break cut it over; {@code used}: lines taken from those. */
+    record Joined(String list, int used) {
+    }
+
+    /** {@code list} going on onto {@code following} from index {@code from}, as far as {@link #continued} joins. */
+    static Joined goOn(String list, List<String> following, int from) {
+        int used = from;
+        while (used < following.size()) {
+            String joined = continued(list, following.get(used));
+            if (joined == null) {
+                break;
+            }
+            list = joined;
+            used++;
+        }
+        return new Joined(list, used);
     }
 
     /** Whether the text is a list, or the start of one cut by a line break ("2 en", "3,"). */

@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import nl.kamerqa.parser.Genres;
 
@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Genre from a Kamerstuk's title: the one rule both routes use (the XML and HTML readers with the title they mark up,
- * the text reader with the title {@link StukTitle} finds).
+ * the text reader with the title {@code StukTitle} finds).
  * <p>
  * convention: the title names the kind of stuk: "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG", "LIJST VAN VRAGEN EN
  * ANTWOORDEN", "NOTA NAAR AANLEIDING VAN HET (NADER) VERSLAG", "VERSLAG …", "BRIEF VAN DE MINISTER …"; any other

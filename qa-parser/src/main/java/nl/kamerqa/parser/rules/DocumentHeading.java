@@ -1,10 +1,11 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Document-heading recogniser: the heading of the whole report, which is not a party section.
+ * Document-heading recogniser, for every route: the heading of the whole report or of one of its parts, which is not
+ * a party section and answers no question.
  * <p>
  * convention: "Vragen en opmerkingen vanuit de fracties en reactie van de bewindspersoon" (possibly numbered
  * "I", possibly wrapped after "van de"), or a part heading such as "Reactie van de bewindspersoon".
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * @param title    the heading, wrapped lines joined
  * @param usedNext the heading continued on the next line
  */
-record DocumentHeading(String title, boolean usedNext) {
+public record DocumentHeading(String title, boolean usedNext) {
 
     private static final int MAX_LENGTH = 160;
     private static final int MAX_CONTINUATION = 40;
@@ -23,7 +24,7 @@ record DocumentHeading(String title, boolean usedNext) {
     private static final Pattern NUMBERING = Pattern.compile("^[IVX]{1,5}\\.? ");
     private static final Pattern PAGE_REFERENCE = Pattern.compile(" \\d{1,3}$");
 
-    static Optional<DocumentHeading> recognise(String line, String next) {
+    public static Optional<DocumentHeading> recognise(String line, String next) {
         if (line.length() > MAX_LENGTH || !(line.contains("Vragen en ") || line.contains("Reactie van de"))
                 || !HEADING.matcher(line).matches()) {
             return Optional.empty();

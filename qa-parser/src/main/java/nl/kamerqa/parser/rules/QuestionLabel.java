@@ -1,4 +1,4 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,18 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Question-label recogniser.
+ * Question-label recogniser, for every route.
  * <p>
  * convention: Kamervragen, answer letters and lists of questions head each question "Vraag 1"; one heading may
  * hold several questions: "Vraag 2 en 3", "Vragen 2 en 3", "Vraag 3, 4, 5 en 6" (the later ones start a new
  * paragraph without a label of their own). The text may follow a colon ("Vraag 1: Kent u ...?"). A label cut in two
- * by a line break ("Vraag" / "1", "Vraag 10" / "en 11") is still one label.
+ * by a line break ("Vraag" / "1", "Vraag 10" / "en 11") is still one label. A label may have lost a comma ("Vraag 4, 5
+ * 6 en 7", {@link NumberList#LABELLED}): the XML/HTML route used to refuse that label and number the question by its
+ * place, the text route read 4 to 7; reading every number named is right for both.
  *
  * @param numbers  the question numbers the label names
  * @param rest     question text on the label's own line, "" when there is none
  * @param used     how many of the following lines the label went on onto (0 when it stands on one line)
  */
-record QuestionLabel(List<Integer> numbers, String rest, int used) {
+public record QuestionLabel(List<Integer> numbers, String rest, int used) {
 
     private static final int MAX_LENGTH = 120;
     private static final Pattern LABEL = Pattern.compile(
@@ -25,12 +27,12 @@ record QuestionLabel(List<Integer> numbers, String rest, int used) {
     private static final Pattern DANGLING = Pattern.compile(
             "^(?:Vraag|Vragen|VRAAG|VRAGEN) (" + NumberList.PATTERN + "(?:,| en| t/m| tot en met))$");
 
-    static Optional<QuestionLabel> recognise(String line, String next) {
+    public static Optional<QuestionLabel> recognise(String line, String next) {
         return recognise(line, next == null ? List.of() : List.of(next));
     }
 
     /** The label on {@code line}, going on onto the {@code following} lines where line breaks cut it. */
-    static Optional<QuestionLabel> recognise(String line, List<String> following) {
+    public static Optional<QuestionLabel> recognise(String line, List<String> following) {
         if (line.length() < 5 || line.charAt(0) != 'V' || line.length() > 600) {
             return Optional.empty();
         }
@@ -61,18 +63,11 @@ record QuestionLabel(List<Integer> numbers, String rest, int used) {
             }
         }
         // "Vraag 3," / "4 en" / "5": a list cut by line breaks goes on as long as the next line continues it
-        while (used < following.size()) {
-            String joined = NumberList.continued(list, following.get(used));
-            if (joined == null) {
-                break;
-            }
-            list = joined;
-            used++;
-        }
-        if (!NumberList.matchesLabelled(list)) {
+        NumberList.Joined joined = NumberList.goOn(list, following, used);
+        if (!NumberList.matchesLabelled(joined.list())) {
             return Optional.empty();
         }
-        return Optional.of(new QuestionLabel(NumberList.numbers(list), "", used));
+        return Optional.of(new QuestionLabel(NumberList.numbers(joined.list()), "", joined.used()));
     }
 
     private static String stripStop(String text) {

@@ -1,19 +1,21 @@
-package nl.kamerqa.parser.internal;
+package nl.kamerqa.parser.rules;
 
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Party-section heading recogniser.
+ * Party-section heading recogniser, for every route.
  * <p>
  * convention: "Vragen en opmerkingen van de leden van de VVD-fractie" opens the VVD's questions, "... van het
  * lid van de BBB-fractie" the BBB's; also "... van de leden van de fractie van GroenLinks" and
  * "... van de leden van de GroenLinks- en PvdA-fracties" ("GroenLinks en PvdA"). The heading may wrap onto a
  * second line. The document heading ("Vragen en opmerkingen vanuit de fracties ...") names no party and is no
- * section ({@link DocumentHeading}).
+ * section ({@link DocumentHeading}). A heading names the party and ends there: "Vragen en opmerkingen van de leden
+ * van de VVD-fractie 2" is a table-of-contents line (the XML/HTML route used to accept up to 80 characters after the
+ * party, which would also take such lines for headings).
  */
-final class PartyHeading {
+public final class PartyHeading {
 
     private static final int MAX_LENGTH = 160;
     private static final int MAX_CONTINUATION = 50;
@@ -29,10 +31,10 @@ final class PartyHeading {
     }
 
     /** The party named by {@code line}, or by {@code line} wrapped onto {@code next} (then {@code usedNext}). */
-    record Match(String party, boolean usedNext) {
+    public record Match(String party, boolean usedNext) {
     }
 
-    static Optional<Match> recognise(String line, String next) {
+    public static Optional<Match> recognise(String line, String next) {
         if (line.length() > MAX_LENGTH || line.indexOf(" van ") < 0
                 || !(line.startsWith("Vragen") || line.startsWith("Inbreng") || line.startsWith("Opmerkingen")
                 || line.indexOf(" Vragen") >= 0 || line.indexOf(" Inbreng") >= 0 || line.indexOf(" Opmerkingen") >= 0)) {
