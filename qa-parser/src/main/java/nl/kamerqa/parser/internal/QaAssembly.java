@@ -28,8 +28,13 @@ final class QaAssembly {
     private final List<Footnote> footnotes = new ArrayList<>();
 
     QaAssembly(TextLayout layout, List<Block> blocks, boolean warnUnanswered) {
+        this(layout, blocks, warnUnanswered, layout.warnings());
+    }
+
+    /** @param warnings where to say what does not fit (a reader that may not be chosen keeps them apart) */
+    QaAssembly(TextLayout layout, List<Block> blocks, boolean warnUnanswered, Warnings warnings) {
         this.layout = layout;
-        this.questions = questions(blocks, warnUnanswered);
+        this.questions = questions(blocks, warnUnanswered, warnings);
         for (FootnoteLayout.Body body : layout.notes().bodies()) {
             TextJoiner joiner = new TextJoiner(layout.evidence());
             body.lines().forEach(joiner::add);
@@ -52,9 +57,8 @@ final class QaAssembly {
         return List.copyOf(references);
     }
 
-    private List<Question> questions(List<Block> blocks, boolean warnUnanswered) {
+    private List<Question> questions(List<Block> blocks, boolean warnUnanswered, Warnings warnings) {
         List<SourceLine> lines = layout.lines();
-        Warnings warnings = layout.warnings();
         Map<Integer, Block> questionBlocks = new LinkedHashMap<>();
         Map<Integer, Block> answerOf = new HashMap<>();
         Map<Block, Answer> answers = new IdentityHashMap<>();

@@ -29,6 +29,12 @@ final class Warnings {
         dropped++;
     }
 
+    /** Adds what another list noticed, after these, within the same bound. */
+    void addAll(Warnings other) {
+        other.messages.forEach(this::add);
+        dropped += other.dropped;
+    }
+
     void addFirst(String message) {
         messages.add(0, message);
     }
