@@ -1,11 +1,16 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedLine;
+import nl.kamerqa.parser.extracted.ExtractedText;
+import nl.kamerqa.parser.extracted.LineRole;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNum;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -14,8 +19,10 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,7 +32,9 @@ import java.util.Set;
  * parser reads for Word input: one paragraph per line with a blank line between paragraphs, headings as plain
  * paragraphs, table cells' paragraphs as paragraphs, numbered list items with their number ("1)  text"), footnote
  * and endnote references as "[N]" (numbered in order of appearance) and the notes themselves appended at the end as
- * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs: the
+ * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. As typed lines
+ * ({@link #extractLines}) the paragraphs are body lines (headings, by their style, heading lines) and each note's text
+ * is a footnote line with its number, without pages. Guards against zip bombs: the
  * whole archive through {@link ZipGuard} (entry count, total inflated size, ratio) before POI opens it, per call, so
  * POI's JVM-wide {@code ZipSecureFile} settings, which other POI users share, are left as they are.
  */
@@ -46,10 +55,15 @@ public final class DocxTextExtractor {
 
     /** The pandoc-like plain text of {@code docx}; see the class comment. */
     public static String extract(byte[] docx) {
+        return extractLines(docx).text();
+    }
+
+    /** The typed lines of {@code docx}; see the class comment. */
+    public static ExtractedText extractLines(byte[] docx) {
         Objects.requireNonNull(docx, "docx");
         ZipGuard.inflate(docx, Set.of(), "Word document"); // POI keeps every entry in memory: check the total first
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
-            return new Walk(document).text();
+            return new Walk(document).lines();
         } catch (UnsupportedDocumentException e) {
             throw e;
         } catch (IOException e) {
@@ -64,6 +78,8 @@ public final class DocxTextExtractor {
     private static final class Walk {
         private final XWPFDocument document;
         private final List<String> paragraphs = new ArrayList<>();
+        private final Set<Integer> headings = new HashSet<>();
+        private final Map<String, Boolean> headingStyles = new HashMap<>();
         private final Map<String, Node> footnotes = new HashMap<>();
         private final Map<String, Node> endnotes = new HashMap<>();
         // key "f:id" / "e:id" -> printed number, in order of first reference
@@ -81,11 +97,19 @@ public final class DocxTextExtractor {
             }
         }
 
-        String text() {
+        ExtractedText lines() {
             blocks(document.getDocument().getBody().getDomNode(), paragraphs, 0);
-            List<String> out = new ArrayList<>(paragraphs);
+            List<ExtractedLine> out = new ArrayList<>();
+            for (int i = 0; i < paragraphs.size(); i++) {
+                if (i > 0) {
+                    out.add(ExtractedLine.blank(0));
+                }
+                LineRole role = headings.contains(i) ? LineRole.HEADING : LineRole.BODY;
+                for (String line : paragraphs.get(i).split("\n")) {
+                    out.add(new ExtractedLine(line, 0, role, 0));
+                }
+            }
             // notes may reference further notes; resolve in order until no new ones appear
-            List<String> resolved = new ArrayList<>();
             for (int i = 0; i < noteNumbers.size(); i++) {
                 String key = new ArrayList<>(noteNumbers.keySet()).get(i);
                 Node note = (key.startsWith("f:") ? footnotes : endnotes).get(key.substring(2));
@@ -93,11 +117,15 @@ public final class DocxTextExtractor {
                 if (note != null) {
                     blocks(note, noteParagraphs, 0);
                 }
-                resolved.add("[" + noteNumbers.get(key) + "] " + String.join(" ", noteParagraphs));
+                int number = noteNumbers.get(key);
+                if (!out.isEmpty()) {
+                    out.add(ExtractedLine.blank(0));
+                }
+                for (String line : ("[" + number + "] " + String.join(" ", noteParagraphs)).split("\n")) {
+                    out.add(ExtractedLine.footnote(line, 0, number));
+                }
             }
-            out.addAll(resolved);
-            String text = String.join("\n\n", out);
-            return text.isEmpty() ? text : text + "\n";
+            return new ExtractedText(out);
         }
 
         private void blocks(Node parent, List<String> into, int depth) {
@@ -142,7 +170,43 @@ public final class DocxTextExtractor {
             if (chars > MAX_CHARS) {
                 throw new UnsupportedDocumentException("Word document holds more than " + MAX_CHARS + " characters");
             }
+            if (into == paragraphs && isHeading(p)) {
+                headings.add(into.size());
+            }
             into.add(text);
+        }
+
+        /**
+         * convention: Word marks a heading by an outline level below 9 on the paragraph or its style, and names its
+         * built-in heading styles "heading 1" to "heading 9" and "Title" in every language (the style id may be
+         * localised: "Kop1")
+         */
+        private boolean isHeading(Node p) {
+            Element pPr = child(p, "pPr");
+            if (pPr == null) {
+                return false;
+            }
+            if (outlineLevel(pPr)) {
+                return true;
+            }
+            String styleId = attribute(child(pPr, "pStyle"), "val");
+            return styleId != null && headingStyles.computeIfAbsent(styleId, this::isHeadingStyle);
+        }
+
+        private boolean isHeadingStyle(String styleId) {
+            XWPFStyles styles = document.getStyles();
+            XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
+            if (style == null) {
+                return false;
+            }
+            String name = style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
+            return name.startsWith("heading ") || name.equals("title")
+                    || outlineLevel(child(style.getCTStyle().getDomNode(), "pPr"));
+        }
+
+        private static boolean outlineLevel(Element pPr) {
+            String level = attribute(child(pPr, "outlineLvl"), "val");
+            return level != null && parseIntOr(level, 9) < 9;
         }
 
         private void inline(Node parent, StringBuilder sb, int depth) {

@@ -2,6 +2,7 @@ package nl.kamerqa.parser.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ final class FootnoteLayout {
     record Body(int number, int firstLine, List<String> lines, Integer page) {
     }
 
-    private record Candidate(int line, int start, int end, int strength) {
+    private record Candidate(int line, int start, int end, int strength, FootnoteMarkers.Form form) {
     }
 
     private static final int MAX_ZONE_LINES = 15;
@@ -68,18 +69,85 @@ final class FootnoteLayout {
     static FootnoteLayout find(List<SourceLine> lines, boolean[] footer, Integer[] footerPage, PageMap pages,
                                IntPredicate structural, Warnings warnings) {
         FootnoteLayout layout = new FootnoteLayout(lines, footer, footerPage, pages, structural, warnings);
+        layout.scanMarkers();
         layout.run();
-        layout.endNotes();
+        layout.endNotes(true);
         return layout;
     }
 
-    /** Notes gathered at the end of the text ({@link EndNotes}): no page, listed after the page-bottom ones. */
-    private void endNotes() {
+    /**
+     * The footnotes an extractor told (typed lines): the lines of footnote {@code n} are its body, whatever they
+     * look like, and every other line is text; markers citing them are found as in plain text. Only end notes typed
+     * by hand ("1)") are still looked for, since the format knows no such notes.
+     *
+     * @param noteOfLine the footnote number of each footnote line, 0 on every other line
+     */
+    static FootnoteLayout known(List<SourceLine> lines, boolean[] footer, int[] noteOfLine, PageMap pages,
+                                Warnings warnings) {
+        FootnoteLayout layout = new FootnoteLayout(lines, footer, new Integer[lines.size()], pages, i -> false, warnings);
+        for (int i = 0; i < lines.size(); i++) {
+            layout.zone[i] = noteOfLine[i] > 0;
+        }
+        layout.scanMarkers();
+        layout.readKnown(noteOfLine);
+        layout.endNotes(false);
+        // in document order: a Word document's notes follow the notes typed by hand at the end of its text
+        layout.bodies.sort(Comparator.comparingInt(Body::firstLine));
+        return layout;
+    }
+
+    private void readKnown(int[] noteOfLine) {
+        int i = 0;
+        while (i < lines.size()) {
+            int number = noteOfLine[i];
+            if (number == 0) {
+                i++;
+                continue;
+            }
+            int first = i;
+            List<String> text = new ArrayList<>();
+            text.add(FootnoteBody.withoutNumber(lines.get(i).text(), number));
+            for (i++; i < lines.size() && noteOfLine[i] == number; i++) {
+                if (!lines.get(i).isBlank()) {
+                    text.add(lines.get(i).text());
+                }
+            }
+            Candidate marker = chooseMarker(number, first, first);
+            if (marker == null) {
+                warnings.add("footnote " + number + " has no marker in the text");
+            } else {
+                cite(number, marker);
+                if (marker.form() == FootnoteMarkers.Form.BRACKET) {
+                    // convention: a Word note's "[N]" names that note wherever it stands: cited twice, one note
+                    for (Candidate again : candidates.get(number)) {
+                        if (again != marker && again.form() == FootnoteMarkers.Form.BRACKET && !zone[again.line()]) {
+                            markers.computeIfAbsent(again.line(), x -> new ArrayList<>())
+                                    .add(new Marker(number, again.start(), again.end()));
+                        }
+                    }
+                }
+            }
+            bodies.add(body(number, first, text));
+        }
+    }
+
+    private void cite(int number, Candidate marker) {
+        lastMarkerLine = marker.line();
+        lastMarkerEnd = marker.end();
+        markers.computeIfAbsent(marker.line(), x -> new ArrayList<>()).add(new Marker(number, marker.start(), marker.end()));
+    }
+
+    /**
+     * Notes gathered at the end of the text ({@link EndNotes}): no page, listed after the page-bottom ones.
+     *
+     * @param bracketed "[1] ..." at the end may be a Word note (plain text); false where the extractor told them
+     */
+    private void endNotes(boolean bracketed) {
         boolean[] taken = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             taken[i] = footer[i] || zone[i];
         }
-        for (EndNotes.Note note : EndNotes.find(lines, taken)) {
+        for (EndNotes.Note note : EndNotes.find(lines, taken, bracketed)) {
             zone[note.line()] = true;
             for (int[] m : note.markers()) {
                 markers.computeIfAbsent(m[0], x -> new ArrayList<>()).add(new Marker(note.number(), m[1], m[2]));
@@ -104,18 +172,22 @@ final class FootnoteLayout {
         return bodies;
     }
 
-    private void run() {
+    /** The marker candidates of every line that is no footer and no known footnote. */
+    private void scanMarkers() {
         for (int i = 0; i < lines.size(); i++) {
-            if (!footer[i] && !lines.get(i).isBlank()) {
+            if (!footer[i] && !zone[i] && !lines.get(i).isBlank()) {
                 for (FootnoteMarkers.Candidate c : FootnoteMarkers.scan(lines.get(i).text())) {
                     if (c.form() == FootnoteMarkers.Form.TYPED) {
                         continue; // a typed "1)" only cites a typed end note ({@link EndNotes})
                     }
                     candidates.computeIfAbsent(c.number(), k -> new ArrayList<>())
-                            .add(new Candidate(i, c.start(), c.end(), c.strength()));
+                            .add(new Candidate(i, c.start(), c.end(), c.strength(), c.form()));
                 }
             }
         }
+    }
+
+    private void run() {
         int nextBody = -1;
         int i = 0;
         while (i < lines.size()) {
