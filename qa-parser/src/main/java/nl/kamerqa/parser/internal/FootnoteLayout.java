@@ -118,9 +118,11 @@ final class FootnoteLayout {
             } else {
                 cite(number, marker);
                 if (marker.form() == FootnoteMarkers.Form.BRACKET) {
-                    // convention: a Word note's "[N]" names that note wherever it stands: cited twice, one note
+                    // convention: a Word note's "[N]" names that note wherever it follows a word: cited twice, one
+                    // note; a "[1]" opening a line labels that paragraph instead
                     for (Candidate again : candidates.get(number)) {
-                        if (again != marker && again.form() == FootnoteMarkers.Form.BRACKET && !zone[again.line()]) {
+                        if (again != marker && again.form() == FootnoteMarkers.Form.BRACKET && again.start() > 0
+                                && !zone[again.line()]) {
                             markers.computeIfAbsent(again.line(), x -> new ArrayList<>())
                                     .add(new Marker(number, again.start(), again.end()));
                         }
