@@ -1,9 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
-import nl.kamerqa.parser.extracted.ExtractedLine;
 import nl.kamerqa.parser.extracted.ExtractedText;
-import nl.kamerqa.parser.extracted.LineRole;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -99,15 +97,9 @@ public final class DocxTextExtractor {
 
         ExtractedText lines() {
             blocks(document.getDocument().getBody().getDomNode(), paragraphs, 0);
-            List<ExtractedLine> out = new ArrayList<>();
+            FlowingText out = new FlowingText();
             for (int i = 0; i < paragraphs.size(); i++) {
-                if (i > 0) {
-                    out.add(ExtractedLine.blank(0));
-                }
-                LineRole role = headings.contains(i) ? LineRole.HEADING : LineRole.BODY;
-                for (String line : paragraphs.get(i).split("\n")) {
-                    out.add(new ExtractedLine(line, 0, role, 0));
-                }
+                out.paragraph(paragraphs.get(i), headings.contains(i));
             }
             // notes may reference further notes; resolve in order until no new ones appear
             for (int i = 0; i < noteNumbers.size(); i++) {
@@ -117,15 +109,9 @@ public final class DocxTextExtractor {
                 if (note != null) {
                     blocks(note, noteParagraphs, 0);
                 }
-                int number = noteNumbers.get(key);
-                if (!out.isEmpty()) {
-                    out.add(ExtractedLine.blank(0));
-                }
-                for (String line : ("[" + number + "] " + String.join(" ", noteParagraphs)).split("\n")) {
-                    out.add(ExtractedLine.footnote(line, 0, number));
-                }
+                out.note(noteNumbers.get(key), String.join(" ", noteParagraphs));
             }
-            return new ExtractedText(out);
+            return out.build();
         }
 
         private void blocks(Node parent, List<String> into, int depth) {

@@ -1,9 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
-import nl.kamerqa.parser.extracted.ExtractedLine;
 import nl.kamerqa.parser.extracted.ExtractedText;
-import nl.kamerqa.parser.extracted.LineRole;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -312,26 +310,14 @@ public final class OdtTextExtractor {
         }
 
         ExtractedText lines() {
-            List<ExtractedLine> out = new ArrayList<>();
+            FlowingText out = new FlowingText();
             for (int i = 0; i < paragraphs.size(); i++) {
-                if (i > 0) {
-                    out.add(ExtractedLine.blank(0));
-                }
-                LineRole role = headings.contains(i) ? LineRole.HEADING : LineRole.BODY;
-                for (String line : paragraphs.get(i).split("\n")) {
-                    out.add(new ExtractedLine(line, 0, role, 0));
-                }
+                out.paragraph(paragraphs.get(i), headings.contains(i));
             }
             for (int i = 0; i < notes.size(); i++) {
-                if (!out.isEmpty()) {
-                    out.add(ExtractedLine.blank(0));
-                }
-                String note = "[" + (i + 1) + "] " + (notes.get(i) == null ? "" : notes.get(i));
-                for (String line : note.split("\n")) {
-                    out.add(ExtractedLine.footnote(line, 0, i + 1));
-                }
+                out.note(i + 1, notes.get(i) == null ? "" : notes.get(i));
             }
-            return new ExtractedText(out);
+            return out.build();
         }
 
         private static String nonNull(String s) {
