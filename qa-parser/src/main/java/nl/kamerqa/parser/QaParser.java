@@ -83,10 +83,10 @@ public final class QaParser {
         Objects.requireNonNull(content, "content");
         DocumentFormat format = FormatSniffer.sniff(content);
         return withCappedWarnings(switch (format) {
-            case PDF -> textParser.parse(PdfTextExtractor.extract(content), true);
-            case DOCX -> textParser.parse(DocxTextExtractor.extract(content));
-            case DOC -> textParser.parse(DocTextExtractor.extract(content));
-            case ODT -> OdtDocumentReader.read(content, textParser::parse);
+            case PDF -> textParser.parse(PdfTextExtractor.extractLines(content));
+            case DOCX -> textParser.parse(DocxTextExtractor.extractLines(content));
+            case DOC -> textParser.parse(DocTextExtractor.extractLines(content));
+            case ODT -> OdtDocumentReader.read(content, lines -> textParser.parse(lines));
             case HTML -> html(content);
             case XML -> XmlDocumentReader.read(content);
             case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));

@@ -1,6 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedText;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hwpf.HWPFDocument;
 import org.apache.poi.hwpf.OldWordFileFormatException;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Text of a Word 97-2003 (.doc) document in the shape {@link DocxTextExtractor} gives a .docx ({@link WordPlainText}),
@@ -44,6 +46,11 @@ public final class DocTextExtractor {
 
     /** The plain text of {@code doc}; see the class comment. */
     public static String extract(byte[] doc) {
+        return extractLines(doc).text();
+    }
+
+    /** The typed lines of {@code doc}: body paragraphs and notes (no pages: Word 97 stores none). */
+    public static ExtractedText extractLines(byte[] doc) {
         Objects.requireNonNull(doc, "doc");
         if (!OleFiles.isOle(doc)) {
             throw new UnsupportedDocumentException("Word 97-2003 document could not be read: no OLE2 signature");
@@ -51,7 +58,7 @@ public final class DocTextExtractor {
         try (POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(doc))) {
             DirectoryNode root = fs.getRoot();
             DocGuard.check(root, doc.length);
-            return new Walk(new HWPFDocument(root)).text();
+            return new Walk(new HWPFDocument(root)).lines();
         } catch (UnsupportedDocumentException e) {
             throw e;
         } catch (EncryptedDocumentException e) {
@@ -77,10 +84,10 @@ public final class DocTextExtractor {
             this.document = document;
         }
 
-        String text() {
+        ExtractedText lines() {
             List<String> body = paragraphs(document.getRange(), true);
-            // note keys are "f:index" and "e:index"
-            return out.text(body, key -> {
+            // note keys are "f:index" and "e:index"; headings are not told (HWPF's style sheet is not read)
+            return out.lines(body, Set.of(), key -> {
                 boolean footnote = key.startsWith("f:");
                 Notes notes = footnote ? document.getFootnotes() : document.getEndnotes();
                 Range story = footnote ? document.getFootnoteRange() : document.getEndnoteRange();

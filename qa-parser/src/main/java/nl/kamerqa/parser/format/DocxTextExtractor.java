@@ -1,11 +1,14 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedText;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNum;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -14,7 +17,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -45,10 +50,15 @@ public final class DocxTextExtractor {
 
     /** The pandoc-like plain text of {@code docx}; see the class comment. */
     public static String extract(byte[] docx) {
+        return extractLines(docx).text();
+    }
+
+    /** The typed lines of {@code docx}: body paragraphs, headings (outline level or heading style), notes. */
+    public static ExtractedText extractLines(byte[] docx) {
         Objects.requireNonNull(docx, "docx");
         ZipGuard.inflate(docx, Set.of(), "Word document"); // POI keeps every entry in memory: check the total first
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
-            return new Walk(document).text();
+            return new Walk(document).lines();
         } catch (UnsupportedDocumentException e) {
             throw e;
         } catch (IOException e) {
@@ -63,6 +73,9 @@ public final class DocxTextExtractor {
     private static final class Walk {
         private final XWPFDocument document;
         private final WordPlainText out = new WordPlainText();
+        private final List<String> body = new ArrayList<>();
+        private final Set<Integer> headings = new HashSet<>();
+        private final Map<String, Boolean> headingStyles = new HashMap<>();
         private final Map<String, Node> footnotes = new HashMap<>();
         private final Map<String, Node> endnotes = new HashMap<>();
         private final Map<String, ListMarkers.Counters> listCounters = new HashMap<>();
@@ -77,11 +90,10 @@ public final class DocxTextExtractor {
             }
         }
 
-        String text() {
-            List<String> body = new ArrayList<>();
+        ExtractedText lines() {
             blocks(document.getDocument().getBody().getDomNode(), body, 0);
             // note keys are "f:id" and "e:id"
-            return out.text(body, key -> {
+            return out.lines(body, headings, key -> {
                 Node note = (key.startsWith("f:") ? footnotes : endnotes).get(key.substring(2));
                 List<String> noteParagraphs = new ArrayList<>();
                 if (note != null) {
@@ -114,9 +126,46 @@ public final class DocxTextExtractor {
             StringBuilder sb = new StringBuilder();
             inline(p, sb, 0);
             String text = out.paragraph(sb, () -> listMarker(p));
-            if (text != null) {
-                into.add(text);
+            if (text == null) {
+                return;
             }
+            if (into == body && isHeading(p)) {
+                headings.add(into.size());
+            }
+            into.add(text);
+        }
+
+        /**
+         * convention: Word marks a heading by an outline level below 9 on the paragraph or its style, and names its
+         * built-in heading styles "heading 1" to "heading 9" and "Title" in every language (the style id may be
+         * localised: "Kop1")
+         */
+        private boolean isHeading(Node p) {
+            Element pPr = child(p, "pPr");
+            if (pPr == null) {
+                return false;
+            }
+            if (outlineLevel(pPr)) {
+                return true;
+            }
+            String styleId = attribute(child(pPr, "pStyle"), "val");
+            return styleId != null && headingStyles.computeIfAbsent(styleId, this::isHeadingStyle);
+        }
+
+        private boolean isHeadingStyle(String styleId) {
+            XWPFStyles styles = document.getStyles();
+            XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
+            if (style == null) {
+                return false;
+            }
+            String name = style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
+            return name.startsWith("heading ") || name.equals("title")
+                    || outlineLevel(child(style.getCTStyle().getDomNode(), "pPr"));
+        }
+
+        private static boolean outlineLevel(Element pPr) {
+            String level = attribute(child(pPr, "outlineLvl"), "val");
+            return level != null && parseIntOr(level, 9) < 9;
         }
 
         private void inline(Node parent, StringBuilder sb, int depth) {

@@ -1,6 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.parser.extracted.ExtractedText;
 
 import java.util.Map;
 import java.util.Objects;
@@ -16,11 +17,11 @@ public final class OdtDocumentReader {
     private OdtDocumentReader() {
     }
 
-    /** @param readText the text reader, e.g. {@code QaParser}'s */
-    public static ParsedDocument read(byte[] odt, Function<String, ParsedDocument> readText) {
+    /** @param readText the reader of typed lines, e.g. {@code QaParser}'s */
+    public static ParsedDocument read(byte[] odt, Function<ExtractedText, ParsedDocument> readText) {
         Objects.requireNonNull(odt, "odt");
         OdtTextExtractor.Result extracted = OdtTextExtractor.extract(odt);
-        return Publications.withMetadata(readText.apply(extracted.text()), extracted.metadata());
+        return Publications.withMetadata(readText.apply(extracted.lines()), extracted.metadata());
     }
 
     /** The metadata alone (for tests and tools). */

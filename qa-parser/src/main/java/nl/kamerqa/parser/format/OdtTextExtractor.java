@@ -1,6 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedText;
 
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -11,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,8 @@ import java.util.Set;
  * blank line between paragraphs, headings, table cells and text-box paragraphs as paragraphs, list items with their
  * number ("1)  text"), notes cited as "[N]" in order of appearance and appended at the end as "[N] text". Deleted
  * changes, annotations and tables of contents are left out; page headers and footers live in styles.xml and are
- * not read. The user-defined metadata of meta.xml (officielebekendmakingen writes DC.identifier, DC.creator,
+ * not read. As typed lines the paragraphs are body lines ({@code text:h} heading lines) and each note's text a
+ * footnote line with its number, without pages. The user-defined metadata of meta.xml (officielebekendmakingen writes DC.identifier, DC.creator,
  * OVERHEIDop.vergaderjaar there) is returned beside the text.
  * <p>
  * Zip and entity bomb guards as for Word: {@link ZipGuard} (entries, bytes inflated in all); the XML parts go through
@@ -39,8 +42,13 @@ public final class OdtTextExtractor {
             "alphabetical-index", "illustration-index", "table-index", "object-index", "user-index",
             "bibliography", "note-citation", "sequence-decls", "variable-decls", "user-field-decls");
 
-    /** The text and the user-defined metadata (names as written, the part after the last "/" also). */
-    public record Result(String text, Map<String, String> metadata) {
+    /** The typed lines and the user-defined metadata (names as written, the part after the last "/" also). */
+    public record Result(ExtractedText lines, Map<String, String> metadata) {
+
+        /** The lines as plain text. */
+        public String text() {
+            return lines.text();
+        }
     }
 
     private OdtTextExtractor() {
@@ -61,7 +69,7 @@ public final class OdtTextExtractor {
                 walk.read(parts.get("styles.xml"), true);
             }
             walk.read(content, false);
-            return new Result(walk.text(), parts.containsKey("meta.xml") ? metadata(parts.get("meta.xml")) : Map.of());
+            return new Result(walk.lines(), parts.containsKey("meta.xml") ? metadata(parts.get("meta.xml")) : Map.of());
         } catch (XMLStreamException e) {
             throw new UnsupportedDocumentException("OpenDocument XML is not well-formed: " + e.getMessage(), e);
         } catch (UnsupportedDocumentException e) {
@@ -103,6 +111,7 @@ public final class OdtTextExtractor {
     private static final class Walk {
         private final Map<String, Map<Integer, Level>> listStyles = new HashMap<>();
         private final List<String> paragraphs = new ArrayList<>();
+        private final Set<Integer> headings = new HashSet<>();
         private final List<String> notes = new ArrayList<>();
         // paragraphs being written, innermost last (a text box's paragraph inside a paragraph)
         private final Deque<StringBuilder> open = new ArrayDeque<>();
@@ -235,6 +244,9 @@ public final class OdtTextExtractor {
                         throw new UnsupportedDocumentException("OpenDocument text holds more than "
                                 + DocxTextExtractor.MAX_CHARS + " characters");
                     }
+                    if (name.equals("h")) {
+                        headings.add(paragraphs.size());
+                    }
                     paragraphs.add(text);
                 }
                 case "list" -> {
@@ -297,13 +309,15 @@ public final class OdtTextExtractor {
             }
         }
 
-        String text() {
-            List<String> out = new ArrayList<>(paragraphs);
-            for (int i = 0; i < notes.size(); i++) {
-                out.add("[" + (i + 1) + "] " + (notes.get(i) == null ? "" : notes.get(i)));
+        ExtractedText lines() {
+            FlowingText out = new FlowingText();
+            for (int i = 0; i < paragraphs.size(); i++) {
+                out.paragraph(paragraphs.get(i), headings.contains(i));
             }
-            String text = String.join("\n\n", out);
-            return text.isEmpty() ? text : text + "\n";
+            for (int i = 0; i < notes.size(); i++) {
+                out.note(i + 1, notes.get(i) == null ? "" : notes.get(i));
+            }
+            return out.build();
         }
 
         private static String nonNull(String s) {

@@ -1,12 +1,16 @@
 package nl.kamerqa.parser.format;
 
+import nl.kamerqa.parser.extracted.ExtractedLine;
+import nl.kamerqa.parser.extracted.LineRole;
 import nl.kamerqa.parser.format.PdfGlyphCollector.Glyph;
 import nl.kamerqa.parser.format.PdfGlyphCollector.Page;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,9 +19,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the glyph lines of every page into the text the text parser reads: body lines in reading order, then the
- * page's footnotes ("N text", continuation lines following), then the official footer line, pages joined by form
- * feeds. Repeated running headers/footers and bare page numbers are dropped.
+ * Turns the glyph lines of every page into the typed lines the text parser reads, each with its PDF page: body lines
+ * in reading order, then the page's footnotes ("N text", continuation lines following, role footnote with the
+ * note's number), then the official footer line (role footer; a line shaped like it at the top of a page is a
+ * header). Repeated running headers/footers and bare page numbers are dropped.
+ * Over 300 lines: the page's geometry (zones, sizes, columns) and the footnote starts read one set of line metrics.
  */
 final class PdfPageComposer {
 
@@ -54,7 +60,7 @@ final class PdfPageComposer {
     }
 
     /** What one page holds once classified. */
-    private record PageParts(List<Line> body, List<Line> footnoteLines, List<Line> footers) {
+    private record PageParts(List<Line> body, List<Line> footnoteLines, List<Line> footers, Set<Line> headers) {
     }
 
     private final PdfTextExtractor.MarkerStyle markers;
@@ -63,7 +69,7 @@ final class PdfPageComposer {
         this.markers = markers;
     }
 
-    String compose(List<Page> pages) {
+    List<ExtractedLine> compose(List<Page> pages) {
         List<List<Line>> lines = new ArrayList<>();
         for (Page page : pages) {
             List<Line> pageLines = new ArrayList<>();
@@ -93,7 +99,7 @@ final class PdfPageComposer {
                 List<Line> body = new ArrayList<>(pp.body());
                 body.addAll(pp.footnoteLines());
                 body.sort(Comparator.comparingDouble(Line::baseline));
-                pp = new PageParts(body, List.of(), pp.footers());
+                pp = new PageParts(body, List.of(), pp.footers(), pp.headers());
                 notes = List.of();
             }
             for (Footnote n : notes) {
@@ -104,14 +110,11 @@ final class PdfPageComposer {
             footnotes.add(notes);
         }
 
-        StringBuilder out = new StringBuilder();
+        List<ExtractedLine> out = new ArrayList<>();
         for (int p = 0; p < parts.size(); p++) {
-            if (p > 0) {
-                out.append('\f');
-            }
-            renderPage(out, parts.get(p), footnotes.get(p), footnoteNumbers);
+            typedPage(out, p + 1, parts.get(p), footnotes.get(p), footnoteNumbers);
         }
-        return out.toString();
+        return out;
     }
 
     // ---- lines ----
@@ -273,6 +276,7 @@ final class PdfPageComposer {
         List<Line> body = new ArrayList<>();
         List<Line> content = new ArrayList<>();
         List<Line> footers = new ArrayList<>();
+        Set<Line> headers = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Line> sorted = sortedByBaseline(pageLines);
         float lowest = (float) sorted.stream().filter(l -> l.x1() >= bodyLeft - 2f)
                 .mapToDouble(Line::baseline).max().orElse(0);
@@ -287,7 +291,9 @@ final class PdfPageComposer {
                 continue;
             }
             if (official && zone) {
+                // shaped like the official footer but at the top: printed in reading position, a header
                 body.add(line);
+                headers.add(line);
                 continue;
             }
             if (zone && isPageNumber(line, pageNumber)) {
@@ -310,7 +316,7 @@ final class PdfPageComposer {
         }
         body.addAll(content.subList(0, start));
         body.sort(Comparator.comparingDouble(Line::baseline));
-        return new PageParts(body, new ArrayList<>(content.subList(start, content.size())), footers);
+        return new PageParts(body, new ArrayList<>(content.subList(start, content.size())), footers, headers);
     }
 
     private static boolean isPageNumber(Line line, int pageNumber) {
@@ -418,35 +424,38 @@ final class PdfPageComposer {
         return mode(sizes);
     }
 
-    private void renderPage(StringBuilder out, PageParts parts, List<Footnote> notes, Set<Integer> footnoteNumbers) {
-        List<String> lines = new ArrayList<>();
+    private void typedPage(List<ExtractedLine> out, int page, PageParts parts, List<Footnote> notes,
+                           Set<Integer> footnoteNumbers) {
+        List<ExtractedLine> lines = new ArrayList<>();
         Line previous = null;
         for (Line line : parts.body()) {
             if (previous != null
                     && line.baseline() - previous.baseline() > PARAGRAPH_GAP * Math.max(line.size(), previous.size())) {
-                lines.add("");
+                lines.add(ExtractedLine.blank(page));
             }
-            lines.add(bodyText(line, footnoteNumbers));
+            lines.add(parts.headers().contains(line) ? new ExtractedLine(line.plain(), page, LineRole.HEADER, 0)
+                    : ExtractedLine.body(bodyText(line, footnoteNumbers), page));
             previous = line;
         }
         if (!notes.isEmpty()) {
-            lines.add("");
+            lines.add(ExtractedLine.blank(page));
             for (Footnote note : notes) {
-                lines.addAll(note.lines());
+                for (String text : note.lines()) {
+                    lines.add(ExtractedLine.footnote(text, page, note.number()));
+                }
             }
         }
         if (!parts.footers().isEmpty()) {
-            lines.add("");
+            lines.add(ExtractedLine.blank(page));
             for (Line footer : parts.footers()) {
-                lines.add(footer.plain());
+                lines.add(new ExtractedLine(footer.plain(), page, LineRole.FOOTER, 0));
             }
         }
-        while (!lines.isEmpty() && lines.get(0).isEmpty()) {
-            lines.remove(0);
+        int first = 0;
+        while (first < lines.size() && lines.get(first).text().isEmpty()) {
+            first++;
         }
-        for (String line : lines) {
-            out.append(line).append('\n');
-        }
+        out.addAll(lines.subList(first, lines.size()));
     }
 
     /** A body line with its superscript footnote markers written as {@code [^N]} or kept as glued digits. */

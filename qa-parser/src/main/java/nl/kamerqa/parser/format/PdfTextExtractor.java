@@ -1,6 +1,7 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedText;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
@@ -31,10 +32,11 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Text of a PDF in the shape the text parser reads, built from glyph positions and sizes (Apache PDFBox 3):
+ * Lines of a PDF as the text parser reads them ({@link ExtractedText}: each with its PDF page and its role), built
+ * from glyph positions and sizes (Apache PDFBox 3); {@link #extract} gives the same as plain text:
  * <ul>
- *   <li>one line per visual line, in reading order; pages separated by a form feed {@code \f}, so page <i>i</i> of
- *       the PDF is page <i>i</i> of the text;</li>
+ *   <li>one line per visual line, in reading order; in the plain text, pages separated by a form feed {@code \f},
+ *       so page <i>i</i> of the PDF is page <i>i</i> of the text;</li>
  *   <li>line-end hyphens kept as printed (the text parser joins the soft ones);</li>
  *   <li>running headers/footers (same text modulo digits at the same height on most pages) and bare page numbers
  *       dropped, except the official footer line ("Tweede Kamer, vergaderjaar 2023–2024, Aanhangsel 1"), which
@@ -106,6 +108,11 @@ public final class PdfTextExtractor {
         return DEFAULT.extractText(pdf);
     }
 
+    /** Typed lines of {@code pdf} with the default settings; see the class comment. */
+    public static ExtractedText extractLines(byte[] pdf) {
+        return DEFAULT.readLines(pdf);
+    }
+
     public PdfTextExtractor withMarkers(MarkerStyle style) {
         return new PdfTextExtractor(style, maxPages, maxChars, maxContentBytes, maxOperators);
     }
@@ -123,6 +130,10 @@ public final class PdfTextExtractor {
     }
 
     public String extractText(byte[] pdf) {
+        return readLines(pdf).text();
+    }
+
+    public ExtractedText readLines(byte[] pdf) {
         Objects.requireNonNull(pdf, "pdf");
         if (!endsWithEofMarker(pdf)) {
             // PDFBox repairs truncated files silently and returns the pages it could find: refuse instead,
@@ -146,7 +157,7 @@ public final class PdfTextExtractor {
             if (!anyText) {
                 throw new UnsupportedDocumentException("PDF has no text layer (scanned images?): nothing to read");
             }
-            return new PdfPageComposer(markers).compose(collector.pages());
+            return new ExtractedText(new PdfPageComposer(markers).compose(collector.pages()));
         } catch (InvalidPasswordException e) {
             throw new UnsupportedDocumentException("PDF is encrypted with a password", e);
         } catch (PdfGlyphCollector.LimitExceeded e) {

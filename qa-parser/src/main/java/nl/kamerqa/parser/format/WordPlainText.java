@@ -1,17 +1,20 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The plain text both Word extractors print, .docx ({@link DocxTextExtractor}) and .doc ({@link DocTextExtractor})
- * alike, so the text parser reads them the same: the shape of {@code pandoc -t plain --wrap=none}. Paragraphs are
+ * The lines both Word extractors hand over, .docx ({@link DocxTextExtractor}) and .doc ({@link DocTextExtractor})
+ * alike, so the text parser reads them the same; as text ({@link ExtractedText#text()}) the shape of
+ * {@code pandoc -t plain --wrap=none}. Paragraphs are
  * separated by a blank line, a manual line break stays a line break, a list item starts with its marker
  * ("1)  text"), a note reference is "[N]" (numbered in order of first reference) and the notes follow the body as
  * "[N] text". One instance per document: it counts the characters against {@link #MAX_CHARS}.
@@ -61,16 +64,19 @@ final class WordPlainText {
     }
 
     /**
-     * The document: the body's paragraphs, then every referenced note as "[N] " and its paragraphs joined by a space.
-     * Reading a note may reference further notes; they are printed after it.
+     * The document as typed lines ({@link FlowingText}): the body's paragraphs (those at {@code headings} as headings),
+     * then every referenced note as "[N] " and its paragraphs joined by a space, a footnote line. Reading a note may
+     * reference further notes; they are printed after it.
      */
-    String text(List<String> body, Function<String, List<String>> noteParagraphs) {
-        List<String> out = new ArrayList<>(body);
+    ExtractedText lines(List<String> body, Set<Integer> headings, Function<String, List<String>> noteParagraphs) {
+        FlowingText out = new FlowingText();
+        for (int i = 0; i < body.size(); i++) {
+            out.paragraph(body.get(i), headings.contains(i));
+        }
         for (int i = 0; i < notesInOrder.size(); i++) {
             String key = notesInOrder.get(i);
-            out.add("[" + noteNumbers.get(key) + "] " + String.join(" ", noteParagraphs.apply(key)));
+            out.note(noteNumbers.get(key), String.join(" ", noteParagraphs.apply(key)));
         }
-        String text = String.join("\n\n", out);
-        return text.isEmpty() ? text : text + "\n";
+        return out.build();
     }
 }

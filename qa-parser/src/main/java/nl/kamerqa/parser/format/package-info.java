@@ -3,13 +3,16 @@
  * <ul>
  *   <li>{@link nl.kamerqa.parser.format.FormatSniffer#sniff(byte[])} tells the {@link
  *       nl.kamerqa.parser.format.DocumentFormat} from the bytes, never from a declared content type.</li>
- *   <li>Layout formats become text in the shape the text parser reads:
- *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extract(byte[])} (lines, form feeds between pages, footnotes
- *       at the page bottom, the official footer last), {@link nl.kamerqa.parser.format.DocxTextExtractor#extract(byte[])}
- *       (pandoc-like plain text), {@link nl.kamerqa.parser.format.DocTextExtractor#extract(byte[])} (the same for
- *       Word 97-2003 .doc) and {@link nl.kamerqa.parser.format.OdtTextExtractor#extract(byte[])} (the same shape
- *       for OpenDocument text; {@link nl.kamerqa.parser.format.OdtDocumentReader} adds meta.xml's identifier, Kamer
- *       and vergaderjaar with the HTML reader's rules).</li>
+ *   <li>Layout formats become typed lines ({@link nl.kamerqa.parser.extracted.ExtractedText}: text, page, role)
+ *       for the text parser, so what they know of pages, footnotes, headers and footers is not guessed back:
+ *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extractLines(byte[])} (lines in reading order with their PDF
+ *       page, footnotes at the page bottom, the official footer), {@link
+ *       nl.kamerqa.parser.format.DocxTextExtractor#extractLines(byte[])} (paragraphs, headings, Word's notes), {@link
+ *       nl.kamerqa.parser.format.DocTextExtractor#extractLines(byte[])} (the same for Word 97-2003 .doc) and
+ *       {@link nl.kamerqa.parser.format.OdtTextExtractor#extract(byte[])} (the same for OpenDocument text; {@link
+ *       nl.kamerqa.parser.format.OdtDocumentReader} adds meta.xml's identifier, Kamer and vergaderjaar with the HTML
+ *       reader's rules). Each also gives its lines as plain text ({@code extract}), in the shape pdftotext and
+ *       pandoc give.</li>
  *   <li>Structured formats map straight to a {@link nl.kamerqa.contracts.ParsedDocument}:
  *       {@link nl.kamerqa.parser.format.XmlDocumentReader#read(byte[])} (official publication XML) and
  *       {@link nl.kamerqa.parser.format.HtmlDocumentReader#read(byte[])} (zoek.officielebekendmakingen.nl pages).</li>

@@ -38,9 +38,11 @@ final class EndNotes {
     /**
      * The notes at the end of the text, in document order; empty when the text does not end in notes.
      *
-     * @param skip lines that are no text (footers)
+     * @param skip      lines that are no text (footers)
+     * @param bracketed a trailing "[1] ..." may be a Word note; false where the extractor told the Word notes, so
+     *                  such a paragraph is the author's text
      */
-    static List<Note> find(List<SourceLine> lines, boolean[] skip) {
+    static List<Note> find(List<SourceLine> lines, boolean[] skip, boolean bracketed) {
         List<int[]> tail = new ArrayList<>(); // {line, number, kind 0 = bracket, 1 = typed}
         int i = lines.size() - 1;
         while (i >= 0 && tail.size() < MAX_NOTES) {
@@ -51,7 +53,7 @@ final class EndNotes {
             }
             Matcher b = BRACKET.matcher(line.text());
             Matcher t = TYPED.matcher(line.text());
-            if (b.matches() && !b.group(2).isEmpty()) {
+            if (bracketed && b.matches() && !b.group(2).isEmpty()) {
                 tail.add(0, new int[]{i, Integer.parseInt(b.group(1)), 0});
             } else if (t.matches()) {
                 tail.add(0, new int[]{i, Integer.parseInt(t.group(1)), 1});

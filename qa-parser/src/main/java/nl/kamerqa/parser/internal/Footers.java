@@ -3,6 +3,7 @@ package nl.kamerqa.parser.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntPredicate;
 
 /**
  * The page footers of a document ({@link PageFooter}) and which of them is the document's own.
@@ -22,10 +23,22 @@ record Footers(PageFooter[] footers, boolean[] isFooter, Integer[] pageAt, PageF
      * next line takes that line too.
      */
     static Footers find(List<SourceLine> lines) {
+        return find(lines, i -> true, false);
+    }
+
+    /**
+     * @param candidate  the line may be a footer (typed lines: the ones the extractor set apart from the text)
+     * @param candidatesApart every candidate line is a header or footer line and no text, whatever it says
+     */
+    static Footers find(List<SourceLine> lines, IntPredicate candidate, boolean candidatesApart) {
         PageFooter[] footers = new PageFooter[lines.size()];
         boolean[] footer = new boolean[lines.size()];
         Map<String, Integer> counts = new HashMap<>();
         for (int i = 0; i < lines.size(); i++) {
+            if (!candidate.test(i)) {
+                continue;
+            }
+            footer[i] = candidatesApart && !lines.get(i).isBlank();
             PageFooter f = PageFooter.recognise(lines.get(i).text()).orElse(null);
             if (f != null) {
                 footers[i] = f;

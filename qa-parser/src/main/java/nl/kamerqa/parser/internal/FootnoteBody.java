@@ -31,6 +31,15 @@ final class FootnoteBody {
         return line.substring(line.indexOf(' ') + 1);
     }
 
+    /** The first line of footnote {@code number} without the number printed before it ("3 Zie", "[3] Zie"). */
+    static String withoutNumber(String line, int number) {
+        String digits = String.valueOf(number);
+        boolean bare = line.startsWith(digits)
+                && (line.length() == digits.length() || !Character.isDigit(line.charAt(digits.length())));
+        String label = line.startsWith("[" + digits + "]") ? "[" + digits + "]" : bare ? digits : "";
+        return line.substring(label.length()).stripLeading();
+    }
+
     /** A rule the extractor printed above the footnotes ("______"). */
     static boolean isSeparator(String line) {
         return line.length() <= 80 && SEPARATOR.matcher(line).matches();

@@ -1,7 +1,10 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.internal.MarkerCandidates.Candidate;
+
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +19,8 @@ import java.util.function.IntPredicate;
  * So "1 januari 2023 zijn ..." or "35 925 VII, nr. 22)." at the start of a line are no footnotes. A footnote
  * zone runs to the end of its page where page ends are known; otherwise a body goes on only while its last
  * line looks cut off ({@link FootnoteBody#isWrapped}). Notes gathered at the end of a text ({@link EndNotes}) come
- * after those.
+ * after those. Footnotes an extractor told ({@link #known}) are taken as they are; only their markers are found.
+ * Over 300 lines: the guessed and the told footnotes share the bookkeeping of zones, bodies and markers.
  */
 final class FootnoteLayout {
 
@@ -28,9 +32,6 @@ final class FootnoteLayout {
     record Body(int number, int firstLine, List<String> lines, Integer page) {
     }
 
-    private record Candidate(int line, int start, int end, int strength) {
-    }
-
     private static final int MAX_ZONE_LINES = 15;
     private static final int MAX_TAIL_LINES = 3;
 
@@ -40,13 +41,11 @@ final class FootnoteLayout {
     private final PageMap pages;
     private final IntPredicate structural;
     private final boolean[] zone;
-    private final Map<Integer, List<Candidate>> candidates = new HashMap<>();
+    private MarkerCandidates candidates;
     private final Map<Integer, List<Marker>> markers = new HashMap<>();
     private final List<Body> bodies = new ArrayList<>();
     private final Warnings warnings;
     private final int fullWidth;
-    private int lastMarkerLine = -1;
-    private int lastMarkerEnd = -1;
 
     private FootnoteLayout(List<SourceLine> lines, boolean[] footer, Integer[] footerPage, PageMap pages,
                            IntPredicate structural, Warnings warnings) {
@@ -68,18 +67,86 @@ final class FootnoteLayout {
     static FootnoteLayout find(List<SourceLine> lines, boolean[] footer, Integer[] footerPage, PageMap pages,
                                IntPredicate structural, Warnings warnings) {
         FootnoteLayout layout = new FootnoteLayout(lines, footer, footerPage, pages, structural, warnings);
+        layout.candidates = MarkerCandidates.scan(lines, footer, layout.zone);
         layout.run();
-        layout.endNotes();
+        layout.endNotes(true);
         return layout;
     }
 
-    /** Notes gathered at the end of the text ({@link EndNotes}): no page, listed after the page-bottom ones. */
-    private void endNotes() {
+    /**
+     * The footnotes an extractor told (typed lines): the lines of footnote {@code n} are its body, whatever they
+     * look like, and every other line is text; markers citing them are found as in plain text. Only end notes typed
+     * by hand ("1)") are still looked for, since the format knows no such notes.
+     *
+     * @param noteOfLine the footnote number of each footnote line, 0 on every other line
+     */
+    static FootnoteLayout known(List<SourceLine> lines, boolean[] footer, int[] noteOfLine, PageMap pages,
+                                Warnings warnings) {
+        FootnoteLayout layout = new FootnoteLayout(lines, footer, new Integer[lines.size()], pages, i -> false, warnings);
+        for (int i = 0; i < lines.size(); i++) {
+            layout.zone[i] = noteOfLine[i] > 0;
+        }
+        layout.candidates = MarkerCandidates.scan(lines, footer, layout.zone);
+        layout.readKnown(noteOfLine);
+        layout.endNotes(false);
+        // in document order: a Word document's notes follow the notes typed by hand at the end of its text
+        layout.bodies.sort(Comparator.comparingInt(Body::firstLine));
+        return layout;
+    }
+
+    private void readKnown(int[] noteOfLine) {
+        int i = 0;
+        while (i < lines.size()) {
+            int number = noteOfLine[i];
+            if (number == 0) {
+                i++;
+                continue;
+            }
+            int first = i;
+            List<String> text = new ArrayList<>();
+            text.add(FootnoteBody.withoutNumber(lines.get(i).text(), number));
+            for (i++; i < lines.size() && noteOfLine[i] == number; i++) {
+                if (!lines.get(i).isBlank()) {
+                    text.add(lines.get(i).text());
+                }
+            }
+            Candidate marker = chooseMarker(number, first, first);
+            if (marker == null) {
+                warnings.add("footnote " + number + " has no marker in the text");
+            } else {
+                cite(number, marker);
+                if (marker.form() == FootnoteMarkers.Form.BRACKET) {
+                    // convention: a Word note's "[N]" names that note wherever it follows a word: cited twice, one
+                    // note; a "[1]" opening a line labels that paragraph instead
+                    for (Candidate again : candidates.of(number)) {
+                        if (again != marker && again.form() == FootnoteMarkers.Form.BRACKET && again.start() > 0
+                                && !zone[again.line()]) {
+                            markers.computeIfAbsent(again.line(), x -> new ArrayList<>())
+                                    .add(new Marker(number, again.start(), again.end()));
+                        }
+                    }
+                }
+            }
+            bodies.add(body(number, first, text));
+        }
+    }
+
+    private void cite(int number, Candidate marker) {
+        candidates.taken(marker);
+        markers.computeIfAbsent(marker.line(), x -> new ArrayList<>()).add(new Marker(number, marker.start(), marker.end()));
+    }
+
+    /**
+     * Notes gathered at the end of the text ({@link EndNotes}): no page, listed after the page-bottom ones.
+     *
+     * @param bracketed "[1] ..." at the end may be a Word note (plain text); false where the extractor told them
+     */
+    private void endNotes(boolean bracketed) {
         boolean[] taken = new boolean[lines.size()];
         for (int i = 0; i < lines.size(); i++) {
             taken[i] = footer[i] || zone[i];
         }
-        for (EndNotes.Note note : EndNotes.find(lines, taken)) {
+        for (EndNotes.Note note : EndNotes.find(lines, taken, bracketed)) {
             zone[note.line()] = true;
             for (int[] m : note.markers()) {
                 markers.computeIfAbsent(m[0], x -> new ArrayList<>()).add(new Marker(note.number(), m[1], m[2]));
@@ -105,17 +172,6 @@ final class FootnoteLayout {
     }
 
     private void run() {
-        for (int i = 0; i < lines.size(); i++) {
-            if (!footer[i] && !lines.get(i).isBlank()) {
-                for (FootnoteMarkers.Candidate c : FootnoteMarkers.scan(lines.get(i).text())) {
-                    if (c.form() == FootnoteMarkers.Form.TYPED) {
-                        continue; // a typed "1)" only cites a typed end note ({@link EndNotes})
-                    }
-                    candidates.computeIfAbsent(c.number(), k -> new ArrayList<>())
-                            .add(new Candidate(i, c.start(), c.end(), c.strength()));
-                }
-            }
-        }
         int nextBody = -1;
         int i = 0;
         while (i < lines.size()) {
@@ -184,10 +240,8 @@ final class FootnoteLayout {
         int currentLine = start;
         cited.add(marker);
         numbers.add(number);
-        int savedLine = lastMarkerLine;
-        int savedEnd = lastMarkerEnd;
-        lastMarkerLine = marker.line();
-        lastMarkerEnd = marker.end();
+        int[] saved = candidates.position();
+        candidates.taken(marker);
         int nonBlank = 1;
         int last = start;
         int j = start + 1;
@@ -215,8 +269,7 @@ final class FootnoteLayout {
                 if (next != null) {
                     cited.add(next);
                     numbers.add(currentNumber);
-                    lastMarkerLine = next.line();
-                    lastMarkerEnd = next.end();
+                    candidates.taken(next);
                 }
             } else if (structural.test(j) || !(wrapped || toFooter || toPageEnd && blanksBefore < 2 && pageEndsWithin(j))) {
                 break;
@@ -233,8 +286,7 @@ final class FootnoteLayout {
             found.replaceAll(b -> b.page() != null ? b : new Body(b.number(), b.firstLine(), b.lines(), pageBelow));
         }
         if (nonBlank > MAX_ZONE_LINES) {
-            lastMarkerLine = savedLine;
-            lastMarkerEnd = savedEnd;
+            candidates.restore(saved);
             return -1;
         }
         Arrays.fill(zone, start, last + 1, true);
@@ -305,50 +357,8 @@ final class FootnoteLayout {
         return new Body(number, firstLine, List.copyOf(bodyLines), pages.page(firstLine));
     }
 
-    /**
-     * The marker citing footnote {@code number}: a candidate after the previous marker and before line
-     * {@code before}, outside footnote zones; on the body's own page if possible, then the most firmly glued,
-     * then the first.
-     */
     private Candidate chooseMarker(int number, int before, int bodyLine) {
-        List<Candidate> list = candidates.get(number);
-        if (list == null) {
-            return null;
-        }
-        int from = firstAfterLastMarker(list);
-        Candidate best = null;
-        int bestScore = -1;
-        for (int k = from; k < list.size(); k++) {
-            Candidate c = list.get(k);
-            if (c.line() >= before) {
-                break;
-            }
-            if (zone[c.line()]) {
-                continue;
-            }
-            int score = c.strength() + (pages.segment(c.line()) == pages.segment(bodyLine) ? 10 : 0);
-            if (score > bestScore) {
-                best = c;
-                bestScore = score;
-            }
-        }
-        return best;
-    }
-
-    private int firstAfterLastMarker(List<Candidate> list) {
-        int low = 0;
-        int high = list.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            Candidate c = list.get(mid);
-            boolean after = c.line() > lastMarkerLine || (c.line() == lastMarkerLine && c.start() >= lastMarkerEnd);
-            if (after) {
-                high = mid;
-            } else {
-                low = mid + 1;
-            }
-        }
-        return low;
+        return candidates.choose(number, before, bodyLine, zone, pages);
     }
 
     /** Nine in ten text lines are at most this wide; a footnote line that wide was cut by the page width. */

@@ -3,6 +3,7 @@ package nl.kamerqa.parser.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 
 /**
  * The printed page of every line.
@@ -99,7 +100,7 @@ final class PageMap {
         if (firstPageIsOne && breaksKnown && footerPage.get(0) == null) {
             footerPage.set(0, 1);
         }
-        Integer[] pages = breaksKnown ? countedPages(footerPage) : footerOnlyPages(footerPage);
+        Integer[] pages = breaksKnown ? countedPages(footerPage, s -> s) : footerOnlyPages(footerPage);
         if (fromPdf) {
             for (int s = 0; s < pages.length; s++) {
                 if (pages[s] == null) {
@@ -110,14 +111,58 @@ final class PageMap {
         return new PageMap(segmentOfLine, startsPage, pages, breaksKnown);
     }
 
+    /**
+     * The pages an extractor told (a PDF's): a page starts wherever a line's page differs from the line before's,
+     * and is numbered from the nearest printed number as in {@link #build}, counting the extractor's pages (so an
+     * empty page in between counts too); without any printed number a page's number is the extractor's.
+     *
+     * @param pageOfLine     the extractor's page of every line, from 1
+     * @param footers        the footer on each line, null where there is none
+     * @param firstPageIsOne the text starts with a publication's first page (its masthead), which is page 1
+     */
+    static PageMap known(int[] pageOfLine, PageFooter[] footers, boolean firstPageIsOne) {
+        int n = pageOfLine.length;
+        int[] segmentOfLine = new int[n];
+        boolean[] startsPage = new boolean[n];
+        List<Integer> footerPage = new ArrayList<>();
+        List<Integer> extractorPage = new ArrayList<>();
+        footerPage.add(null);
+        extractorPage.add(n == 0 ? 1 : pageOfLine[0]);
+        int segment = 0;
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && pageOfLine[i] != pageOfLine[i - 1]) {
+                segment = openSegment(footerPage, segment, startsPage, i);
+                extractorPage.add(pageOfLine[i]);
+            }
+            segmentOfLine[i] = segment;
+            if (footers[i] != null && footers[i].page() != null) {
+                footerPage.set(segment, footers[i].page());
+            }
+        }
+        if (firstPageIsOne && footerPage.get(0) == null) {
+            footerPage.set(0, 1);
+        }
+        Integer[] pages = countedPages(footerPage, s -> extractorPage.get(s));
+        for (int s = 0; s < pages.length; s++) {
+            if (pages[s] == null) {
+                pages[s] = extractorPage.get(s);
+            }
+        }
+        return new PageMap(segmentOfLine, startsPage, pages, true);
+    }
+
     private static int openSegment(List<Integer> footerPage, int segment, boolean[] startsPage, int i) {
         footerPage.add(null);
         startsPage[i] = true;
         return segment + 1;
     }
 
-    /** Every page break is known: count pages from the nearest printed number. */
-    private static Integer[] countedPages(List<Integer> footerPage) {
+    /**
+     * Every page break is known: count pages from the nearest printed number.
+     *
+     * @param position where a page stands among all pages (pages without lines count too)
+     */
+    private static Integer[] countedPages(List<Integer> footerPage, IntUnaryOperator position) {
         int count = footerPage.size();
         Integer[] pages = new Integer[count];
         Integer nextAnchor = null;
@@ -128,7 +173,7 @@ final class PageMap {
                 nextAnchorAt = s;
             }
             if (nextAnchor != null) {
-                pages[s] = nextAnchor - (nextAnchorAt - s);
+                pages[s] = nextAnchor - (position.applyAsInt(nextAnchorAt) - position.applyAsInt(s));
             }
         }
         Integer previous = null;
@@ -139,7 +184,7 @@ final class PageMap {
                 previousAt = s;
             } else if (pages[s] == null) {
                 if (previous != null) {
-                    pages[s] = previous + (s - previousAt);
+                    pages[s] = previous + (position.applyAsInt(s) - position.applyAsInt(previousAt));
                 }
             }
         }

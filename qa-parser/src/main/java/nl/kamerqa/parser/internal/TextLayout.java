@@ -1,5 +1,6 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.extracted.ExtractedText;
 import nl.kamerqa.parser.rules.AnswerHeading;
 import nl.kamerqa.parser.rules.DocumentHeading;
 import nl.kamerqa.parser.rules.PartyHeading;
@@ -13,7 +14,9 @@ import java.util.List;
 /**
  * What every genre's reader needs of a text before it looks for questions: its lines after hygiene, the colophon
  * taken out, page footers, detached footnote numbers put back ({@link DetachedFootnotes}), pages, footnotes and
- * their markers, which lines are no text, and the words the document writes whole.
+ * their markers, which lines are no text, and the words the document writes whole. From an extractor's typed lines
+ * ({@link #of(ExtractedText)}) pages, footnotes and footers are taken as the extractor tells them; from plain text
+ * ({@link #of(String, boolean)}) they are guessed.
  *
  * @param lines      the lines, colophon lines left out
  * @param footers    the page footers
@@ -36,17 +39,8 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
         List<SourceLine> lines = new ArrayList<>(raw.size());
         String colophonId = null;
         for (SourceLine line : raw) {
-            Colophon colophon = line.text().isEmpty() ? null : Colophon.recognise(line.text()).orElse(null);
-            if (colophon == null) {
-                lines.add(line);
-                continue;
-            }
-            colophonId = colophonId != null ? colophonId : colophon.documentId();
-            if (!colophon.rest().isEmpty()) {
-                lines.add(new SourceLine(line.number(), colophon.rest(), line.indent(), line.formFeedBefore()));
-            } else if (line.formFeedBefore()) {
-                lines.add(new SourceLine(line.number(), "", 0, true));
-            }
+            String id = withoutColophon(line, lines);
+            colophonId = colophonId != null ? colophonId : id;
         }
         Footers footers = Footers.find(lines);
         List<SourceLine> finalLines = lines;
@@ -56,7 +50,6 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
             lines = attached;
             footers = Footers.find(lines);
         }
-        int n = lines.size();
         boolean[] footer = footers.isFooter();
         PageMap pages = PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)), fromPdf,
                 startsWithMasthead(lines));
@@ -64,6 +57,34 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
         List<SourceLine> all = lines;
         FootnoteLayout notes = FootnoteLayout.find(lines, footer, footers.pageAt(), pages,
                 i -> isStructural(all.get(i).text()), warnings);
+        return finish(lines, footers, pages, notes, warnings, colophonId);
+    }
+
+    /**
+     * Lays out an extractor's typed lines: its footnote lines are the footnotes (the markers citing them are still
+     * found in the text), its header and footer lines no text. Where it tells pages (a PDF) the pages are its pages,
+     * numbered by the printed footers, and only its header and footer lines can be footers; flowing text (Word,
+     * OpenDocument) has its pages and footers found as plain text's are, since a copy of a printed page may stand
+     * in it, but never its footnotes.
+     */
+    static TextLayout of(ExtractedText text) {
+        TypedLines typed = TypedLines.of(text);
+        List<SourceLine> lines = typed.lines();
+        boolean pagesKnown = typed.pagesKnown();
+        Footers footers = Footers.find(lines, i -> pagesKnown ? typed.apart(i) : typed.notes()[i] == 0, pagesKnown);
+        boolean[] footer = footers.isFooter();
+        PageMap pages = pagesKnown ? PageMap.known(typed.pages(), footers.footers(), startsWithMasthead(lines))
+                : PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)), false,
+                startsWithMasthead(lines));
+        Warnings warnings = new Warnings();
+        FootnoteLayout notes = FootnoteLayout.known(lines, footer, typed.notes(), pages, warnings);
+        return finish(lines, footers, pages, notes, warnings, typed.colophonId());
+    }
+
+    private static TextLayout finish(List<SourceLine> lines, Footers footers, PageMap pages, FootnoteLayout notes,
+                                     Warnings warnings, String colophonId) {
+        int n = lines.size();
+        boolean[] footer = footers.isFooter();
         boolean[] skip = new boolean[n];
         List<String> textLines = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -74,6 +95,21 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
         }
         return new TextLayout(lines, footers, pages, notes, skip, WordEvidence.of(textLines), warnings, colophonId,
                 FootnoteLayout.fullWidth(lines, footer));
+    }
+
+    /** Adds the line to {@code out} without its colophon; returns the identifier the colophon prints, or null. */
+    static String withoutColophon(SourceLine line, List<SourceLine> out) {
+        Colophon colophon = line.text().isEmpty() ? null : Colophon.recognise(line.text()).orElse(null);
+        if (colophon == null) {
+            out.add(line);
+            return null;
+        }
+        if (!colophon.rest().isEmpty()) {
+            out.add(new SourceLine(line.number(), colophon.rest(), line.indent(), line.formFeedBefore()));
+        } else if (line.formFeedBefore()) {
+            out.add(new SourceLine(line.number(), "", 0, true));
+        }
+        return colophon.documentId();
     }
 
     // convention: the first page of a Kamerstuk or an Aanhangsel opens with "Tweede Kamer der Staten-Generaal"

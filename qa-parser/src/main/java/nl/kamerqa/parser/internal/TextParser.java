@@ -2,12 +2,14 @@ package nl.kamerqa.parser.internal;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.ParsedDocument.Question;
+import nl.kamerqa.parser.extracted.ExtractedText;
 
 import java.util.List;
 
 /**
- * Reads the text of a parliamentary document, whatever extractor produced it: lays it out ({@link TextLayout}) and
- * hands it to the reader of its genre, the one of the registered {@link GenreReaders} most confident that the text
+ * Reads the text of a parliamentary document, whatever extractor produced it: lays it out ({@link TextLayout}; from
+ * typed lines, what the extractor knows of pages, footnotes and footers is taken, plain text is guessed) and hands it
+ * to the reader of its genre, the one of the registered {@link GenreReaders} most confident that the text
  * is of its genre. A text that fits no genre gives no questions and says so in a warning. Stateless; one call per
  * document; never throws on text.
  */
@@ -30,7 +32,21 @@ public final class TextParser {
      */
     public ParsedDocument parse(String input, boolean fromPdf) {
         input = FlattenedText.unflatten(input);
-        TextLayout layout = TextLayout.of(input, fromPdf);
+        return read(TextLayout.of(input, fromPdf), input);
+    }
+
+    /**
+     * Parses an extractor's typed lines (PDF, Word, OpenDocument): pages, footnotes and footers as the extractor
+     * tells them; lines of unknown role only (plain text) are read as {@link #parse(String)} reads text.
+     */
+    public ParsedDocument parse(ExtractedText text) {
+        if (!text.typed()) {
+            return parse(text.text());
+        }
+        return read(TextLayout.of(text), text.text());
+    }
+
+    private ParsedDocument read(TextLayout layout, String input) {
         return document(layout, readers.choose(layout, input).read(layout));
     }
 

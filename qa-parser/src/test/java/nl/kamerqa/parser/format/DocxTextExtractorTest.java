@@ -1,10 +1,15 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedLine;
+import nl.kamerqa.parser.extracted.LineRole;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -53,6 +58,32 @@ class DocxTextExtractorTest {
                 "2)  Contact marechaussee | Koninklijke Marechaussee | Defensie.nl");
         assertThat(TEXT).contains("naar aanleiding van de motie van Nispen[1] met uw Kamer gesproken");
         assertThat(LINES.get(LINES.size() - 2)).isEqualTo("[1] Kamerstukken, 2022-2023, 29628, nr. 1135");
+    }
+
+    @Test
+    void wordNotesAreFootnoteLinesWithTheirNumberAndNoPage() {
+        List<ExtractedLine> lines = DocxTextExtractor.extractLines(FormatSamples.answerLetterDocx()).lines();
+
+        assertThat(lines).filteredOn(l -> l.role() == LineRole.FOOTNOTE)
+                .containsExactly(ExtractedLine.footnote("[1] Kamerstukken, 2022-2023, 29628, nr. 1135", 0, 1));
+        // the notes typed by hand are the letter's own paragraphs
+        assertThat(lines).contains(ExtractedLine.body("1)  Geen spoed wel brandweer – Brandweer", 0));
+        assertThat(lines).allMatch(l -> l.page() == 0);
+    }
+
+    @Test
+    void paragraphOnAnOutlineLevelIsAHeadingLine() throws IOException {
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph heading = document.createParagraph();
+            heading.createRun().setText("Beantwoording Kamervragen");
+            heading.getCTP().addNewPPr().addNewOutlineLvl().setVal(BigInteger.ZERO);
+            document.createParagraph().createRun().setText("Vraag 1");
+            document.write(out);
+
+            assertThat(DocxTextExtractor.extractLines(out.toByteArray()).lines()).containsExactly(
+                    new ExtractedLine("Beantwoording Kamervragen", 0, LineRole.HEADING, 0), ExtractedLine.blank(0),
+                    ExtractedLine.body("Vraag 1", 0));
+        }
     }
 
     @Test

@@ -1,10 +1,13 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedLine;
+import nl.kamerqa.parser.extracted.LineRole;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.List;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
@@ -54,6 +57,32 @@ class OdtTextExtractorTest {
         String text = OdtTextExtractor.extract(odt(content, 1)).text();
 
         assertThat(text).isEqualTo("Het besluit[1] geldt.\n\n1)  Eerst\n\n2)  Dan verder\n\nCel\n\n[1] Stcrt. 2024, 12.\n");
+    }
+
+    @Test
+    void headingsAndNotesAreTypedLinesWithoutPages() {
+        String content = "<office:document-content " + NS + "><office:body><office:text>"
+                + "<text:h text:outline-level=\"1\">Nr. 143 MOTIE</text:h>"
+                + "<text:p>Het besluit<text:note text:note-class=\"footnote\"><text:note-citation>1</text:note-citation>"
+                + "<text:note-body><text:p>Stcrt. 2024, 12.</text:p></text:note-body></text:note> geldt.</text:p>"
+                + "<text:p>[1] Zo typte de indiener het.</text:p>"
+                + "</office:text></office:body></office:document-content>";
+
+        List<ExtractedLine> lines = OdtTextExtractor.extract(odt(content, 1)).lines().lines();
+
+        assertThat(lines).containsExactly(new ExtractedLine("Nr. 143 MOTIE", 0, LineRole.HEADING, 0),
+                ExtractedLine.blank(0), ExtractedLine.body("Het besluit[1] geldt.", 0), ExtractedLine.blank(0),
+                ExtractedLine.body("[1] Zo typte de indiener het.", 0), ExtractedLine.blank(0),
+                ExtractedLine.footnote("[1] Stcrt. 2024, 12.", 0, 1));
+    }
+
+    @Test
+    void officialMotieOdtMarksItsHeadings() throws IOException {
+        List<ExtractedLine> lines = OdtTextExtractor.extract(official("kst-32545-143.odt")).lines().lines();
+
+        assertThat(lines).filteredOn(l -> l.role() == LineRole.HEADING).extracting(ExtractedLine::text)
+                .containsExactly("32 545 Wet- en regelgeving financiële markten",
+                        "Nr. 143 MOTIE VAN DE LEDEN INGE VAN DIJK EN GRINWIS");
     }
 
     @Test

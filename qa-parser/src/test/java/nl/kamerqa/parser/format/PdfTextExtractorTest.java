@@ -1,6 +1,9 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.parser.UnsupportedDocumentException;
+import nl.kamerqa.parser.extracted.ExtractedLine;
+import nl.kamerqa.parser.extracted.ExtractedText;
+import nl.kamerqa.parser.extracted.LineRole;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -20,6 +23,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -115,6 +121,54 @@ class PdfTextExtractorTest {
             }
         }
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, footnotes).boxed().toList());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void typedLinesGiveEachPageItsOfficialFooterAndEachFootnoteItsNumber(String name, Supplier<byte[]> pdf, int pages,
+                                                                          int footnotes) {
+        ExtractedText typed = PdfTextExtractor.extractLines(pdf.get());
+
+        assertThat(typed.lines()).filteredOn(l -> l.role() == LineRole.FOOTER).extracting(ExtractedLine::page)
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, pages).boxed().toList());
+        assertThat(typed.lines()).filteredOn(l -> l.role() == LineRole.FOOTER).extracting(ExtractedLine::text)
+                .allMatch(text -> OFFICIAL_FOOTER.matcher(text).matches());
+        assertThat(typed.lines()).filteredOn(l -> l.role() == LineRole.FOOTNOTE).extracting(ExtractedLine::note)
+                .isSorted().containsAll(IntStream.rangeClosed(1, footnotes).boxed().toList()).allMatch(n -> n <= footnotes);
+        int previous = 0;
+        for (ExtractedLine line : typed.lines()) {
+            if (line.role() == LineRole.FOOTNOTE && line.note() != previous) {
+                assertThat(line.text()).as("first line of footnote %d", line.note()).startsWith(line.note() + " ");
+                previous = line.note();
+            }
+        }
+        assertThat(typed.text()).isEqualTo(text(name, pdf));
+    }
+
+    @Test
+    void footnoteLinesStandOnThePagesThatPrintThem() {
+        Map<Integer, Set<Integer>> pagesOfNotes = new TreeMap<>();
+        for (ExtractedLine line : PdfTextExtractor.extractLines(FormatSamples.kamervragenPdfWithSixteenFootnotes()).lines()) {
+            if (line.role() == LineRole.FOOTNOTE) {
+                pagesOfNotes.computeIfAbsent(line.page(), p -> new TreeSet<>()).add(line.note());
+            }
+        }
+
+        assertThat(pagesOfNotes).isEqualTo(Map.of(1, Set.of(1), 2, Set.of(2, 3, 4), 3, Set.of(5, 6, 7, 8),
+                4, Set.of(9), 5, Set.of(10, 11, 12, 13, 14), 6, Set.of(15, 16)));
+    }
+
+    @Test
+    void footnoteContinuationLineStartingWithAYearIsTypedAsPartOfItsNote() {
+        List<ExtractedLine> lines = PdfTextExtractor.extractLines(FormatSamples.kamervragenPdfWithCombinedQuestions()).lines();
+
+        assertThat(lines).containsSubsequence(
+                ExtractedLine.footnote("1 Financieel Dagblad, «Schadepost van tientallen miljoenen voor ziekenhuizen», 24 september", 1, 1),
+                ExtractedLine.footnote("2014", 1, 1));
+        assertThat(lines).filteredOn(l -> l.role() == LineRole.FOOTNOTE).allMatch(l -> l.page() == 1);
+        assertThat(lines).filteredOn(l -> l.role() != LineRole.FOOTNOTE && l.role() != LineRole.BODY)
+                .extracting(ExtractedLine::text).containsExactly("Tweede Kamer, vergaderjaar 2014–2015, Aanhangsel 1",
+                        "Tweede Kamer, vergaderjaar 2014–2015, Aanhangsel 2", "Tweede Kamer, vergaderjaar 2014–2015, Aanhangsel 3");
     }
 
     @Test
