@@ -1,7 +1,7 @@
 package nl.kamerqa.ingest;
 
 import nl.kamerqa.ingest.DocumentRejectedException.Reason;
-import nl.kamerqa.parser.format.FormatSniffer;
+import nl.kamerqa.parser.FormatSniffer;
 
 /**
  * Tells the real media type of a document from its bytes; what a source declares is not trusted. Which format the

@@ -2,9 +2,9 @@ package nl.kamerqa.parser;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parser.format.DocTextExtractor;
-import nl.kamerqa.parser.format.DocumentFormat;
+import nl.kamerqa.parser.DocumentFormat;
 import nl.kamerqa.parser.format.DocxTextExtractor;
-import nl.kamerqa.parser.format.FormatSniffer;
+import nl.kamerqa.parser.FormatSniffer;
 import nl.kamerqa.parser.format.HtmlDocumentReader;
 import nl.kamerqa.parser.format.OdtDocumentReader;
 import nl.kamerqa.parser.format.PdfTextExtractor;

@@ -29,4 +29,12 @@ class ServiceKitTest {
                 .because("service-support holds them (LogValues, ApiKeyDigest, the mongo and kafka health indicators)")
                 .check(SERVICES);
     }
+
+    @Test
+    void servicesUseOnlyTheParsersApiPackage() {
+        noClasses()
+                .should().dependOnClassesThat().resideInAnyPackage("nl.kamerqa.parser.(*)..")
+                .because("qa-parser's module exports nl.kamerqa.parser only; its other packages may change in any release")
+                .check(SERVICES);
+    }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * that is no Word document is instead. Reads the directory from the raw bytes, without following sector chains, so it
  * never allocates by what a (possibly hostile) header claims.
  */
-final class OleFiles {
+public final class OleFiles {
 
     /** The stream every Word 97-2003 document holds ([MS-DOC] 2.1.1). */
     static final String WORD_STREAM = "WordDocument";
@@ -26,7 +26,7 @@ final class OleFiles {
     private OleFiles() {
     }
 
-    static boolean isOle(byte[] content) {
+    public static boolean isOle(byte[] content) {
         if (content.length < SIGNATURE.length) {
             return false;
         }
@@ -39,7 +39,7 @@ final class OleFiles {
     }
 
     /** An OLE2 file that holds a WordDocument stream: a Word 97-2003 document (or a Word 6/95 one). */
-    static boolean isWordDocument(byte[] content) {
+    public static boolean isWordDocument(byte[] content) {
         return isOle(content) && entryNames(content).contains(WORD_STREAM);
     }
 
@@ -47,7 +47,7 @@ final class OleFiles {
      * The names of the storages and streams in the file's directory sectors (found where directory entries may
      * start and look like one), in file order.
      */
-    static Set<String> entryNames(byte[] content) {
+    public static Set<String> entryNames(byte[] content) {
         Set<String> names = new LinkedHashSet<>();
         for (int at = HEADER; at + ENTRY <= content.length; at += ENTRY) {
             int length = (content[at + 64] & 0xff) | (content[at + 65] & 0xff) << 8;
@@ -66,7 +66,7 @@ final class OleFiles {
      * What an OLE2 file without a WordDocument stream is, for a refusal that says why: "an Excel workbook (.xls)",
      * "a password-protected Office document", ...
      */
-    static String describeNonWord(Set<String> names) {
+    public static String describeNonWord(Set<String> names) {
         if (names.contains("EncryptedPackage")) {
             return "a password-protected (encrypted) Office document; save it without a password";
         }

@@ -1,8 +1,8 @@
 /**
  * The format layer: what a document is and how it reaches the parser.
  * <ul>
- *   <li>{@link nl.kamerqa.parser.format.FormatSniffer#sniff(byte[])} tells the {@link
- *       nl.kamerqa.parser.format.DocumentFormat} from the bytes, never from a declared content type.</li>
+ *   <li>{@link nl.kamerqa.parser.FormatSniffer#sniff(byte[])} tells the {@link
+ *       nl.kamerqa.parser.DocumentFormat} from the bytes, never from a declared content type.</li>
  *   <li>Layout formats become typed lines ({@link nl.kamerqa.parser.extracted.ExtractedText}: text, page, role)
  *       for the text parser, so what they know of pages, footnotes, headers and footers is not guessed back:
  *       {@link nl.kamerqa.parser.format.PdfTextExtractor#extractLines(byte[])} (lines in reading order with their PDF

@@ -1,5 +1,8 @@
 package nl.kamerqa.parser.format;
 
+import nl.kamerqa.parser.FormatSniffer;
+import nl.kamerqa.parser.DocumentFormat;
+
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import org.junit.jupiter.api.Test;
 

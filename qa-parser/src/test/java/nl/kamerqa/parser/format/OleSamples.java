@@ -14,13 +14,13 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /** OLE2 compound files that are no Word document, and a Word document with a forged directory, made by POI. */
-final class OleSamples {
+public final class OleSamples {
 
     private OleSamples() {
     }
 
     /** A real Excel 97-2003 workbook (.xls) with one cell. */
-    static byte[] excelWorkbook() throws IOException {
+    public static byte[] excelWorkbook() throws IOException {
         try (HSSFWorkbook workbook = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             workbook.createSheet("Vragen").createRow(0).createCell(0).setCellValue("Vraag 1");
             workbook.write(out);
@@ -29,7 +29,7 @@ final class OleSamples {
     }
 
     /** An OLE2 file holding a small stream under each name. */
-    static byte[] withStreams(String... names) throws IOException {
+    public static byte[] withStreams(String... names) throws IOException {
         try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (String name : names) {
                 fs.createDocument(new ByteArrayInputStream("Vraag 1".repeat(1000).getBytes(StandardCharsets.US_ASCII)),
@@ -41,7 +41,7 @@ final class OleSamples {
     }
 
     /** {@code ole} with the directory entry of stream {@code name} claiming {@code size} bytes ([MS-CFB] 2.6.1). */
-    static byte[] withClaimedStreamSize(byte[] ole, String name, int size) {
+    public static byte[] withClaimedStreamSize(byte[] ole, String name, int size) {
         byte[] forged = ole.clone();
         byte[] utf16 = (name + "\0").getBytes(StandardCharsets.UTF_16LE);
         for (int at = 512; at + 128 <= forged.length; at += 128) {
@@ -60,7 +60,7 @@ final class OleSamples {
      * point at the same bytes of its WordDocument stream: a few hundred KB that HWPF would make into pieces × length
      * characters. The new piece table is appended to the table stream and the FIB's fcClx/lcbClx point at it.
      */
-    static byte[] docWithRepeatedPieces(byte[] doc, int pieces, int length) throws IOException {
+    public static byte[] docWithRepeatedPieces(byte[] doc, int pieces, int length) throws IOException {
         try (POIFSFileSystem source = new POIFSFileSystem(new ByteArrayInputStream(doc));
              POIFSFileSystem forged = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DirectoryNode root = source.getRoot();

@@ -1,5 +1,7 @@
 package nl.kamerqa.parser.format;
 
+import nl.kamerqa.parser.FormatSniffer;
+
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

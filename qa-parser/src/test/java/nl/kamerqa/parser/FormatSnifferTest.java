@@ -1,5 +1,7 @@
-package nl.kamerqa.parser.format;
+package nl.kamerqa.parser;
 
+import nl.kamerqa.parser.format.FormatSamples;
+import nl.kamerqa.parser.format.OleSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,26 +1,26 @@
-package nl.kamerqa.parser.format;
+package nl.kamerqa.parser;
 
 /** What a document's bytes are, as {@link FormatSniffer} tells it from magic numbers, never from a declared type. */
 public enum DocumentFormat {
     /** Valid UTF-8 without NULs (a byte-order mark is fine): the text parser reads it as is. */
     PLAIN_TEXT,
-    /** Starts with {@code %PDF-}: {@link PdfTextExtractor} turns it into text for the text parser. */
+    /** Starts with {@code %PDF-}: {@code PdfTextExtractor} turns it into text for the text parser. */
     PDF,
-    /** A zip holding {@code word/document.xml}: {@link DocxTextExtractor} turns it into text for the text parser. */
+    /** A zip holding {@code word/document.xml}: {@code DocxTextExtractor} turns it into text for the text parser. */
     DOCX,
     /**
      * An OLE2 compound file (signature {@code D0 CF 11 E0 A1 B1 1A E1}) holding a {@code WordDocument} stream: Word
-     * 97-2003; {@link DocTextExtractor} turns it into text for the text parser.
+     * 97-2003; {@code DocTextExtractor} turns it into text for the text parser.
      */
     DOC,
     /**
      * A zip whose first entry is the stored mimetype {@code application/vnd.oasis.opendocument.text}:
-     * {@link OdtTextExtractor} turns it into text for the text parser, {@link OdtDocumentReader} adds its metadata.
+     * {@code OdtTextExtractor} turns it into text for the text parser, {@code OdtDocumentReader} adds its metadata.
      */
     ODT,
-    /** An HTML page (zoek.officielebekendmakingen.nl): {@link HtmlDocumentReader} maps it directly. */
+    /** An HTML page (zoek.officielebekendmakingen.nl): {@code HtmlDocumentReader} maps it directly. */
     HTML,
-    /** Any XML whose root is not {@code html}; official publication XML is mapped by {@link XmlDocumentReader}. */
+    /** Any XML whose root is not {@code html}; official publication XML is mapped by {@code XmlDocumentReader}. */
     XML,
     /**
      * Empty, binary noise, invalid UTF-8, a zip that is no Word or OpenDocument text, an OLE2 file that is no Word

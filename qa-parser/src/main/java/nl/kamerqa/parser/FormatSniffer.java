@@ -1,4 +1,6 @@
-package nl.kamerqa.parser.format;
+package nl.kamerqa.parser;
+
+import nl.kamerqa.parser.format.OleFiles;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
