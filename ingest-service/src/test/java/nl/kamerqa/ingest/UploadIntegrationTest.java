@@ -220,22 +220,14 @@ class UploadIntegrationTest extends UploadHttpTest {
     @Test
     void multipartUploadDeclaredOverTheLimitIsAnswered413BeforeTheClientSendsTheBody() throws Exception {
         long declared = 4L * 1024 * 1024 + 2 * 1024 * 1024; // over the document limit plus the multipart room
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            String head = "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\nX-API-Key: " + KEY + "\r\n"
-                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + declared + "\r\n"
-                    + "Expect: 100-continue\r\n\r\n";
-            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            socket.getOutputStream().flush();
-            // no body sent: after Tomcat's interim "100 Continue" the final answer must come anyway
-            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
-                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
-            String statusLine = answer.readLine();
-            while (statusLine != null && (statusLine.startsWith("HTTP/1.1 1") || statusLine.isEmpty())) {
-                statusLine = answer.readLine();
-            }
-            assertThat(statusLine).startsWith("HTTP/1.1 413");
-        }
+        assertThat(statusLineWithoutSendingTheBody("X-API-Key: " + KEY + "\r\n", declared))
+                .startsWith("HTTP/1.1 413");
+    }
+
+    /** The key check runs in Spring Security's filter chain, before the DispatcherServlet parses a multipart body. */
+    @Test
+    void multipartUploadWithoutTheKeyIsAnswered401BeforeTheClientSendsTheBody() throws Exception {
+        assertThat(statusLineWithoutSendingTheBody("", 1024 * 1024)).startsWith("HTTP/1.1 401");
     }
 
     @Test
@@ -310,6 +302,29 @@ class UploadIntegrationTest extends UploadHttpTest {
     }
 
     // --- helpers
+
+    /**
+     * The final status line of a multipart upload whose head announces {@code contentLength} bytes that are never
+     * sent: after Tomcat's interim "100 Continue" the answer must come anyway; had anything started reading the body,
+     * it would never come (read timeout).
+     */
+    private String statusLineWithoutSendingTheBody(String extraHeaders, long contentLength) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            String head = "POST /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extraHeaders
+                    + "Content-Type: multipart/form-data; boundary=b\r\nContent-Length: " + contentLength + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n";
+            socket.getOutputStream().write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader answer = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String statusLine = answer.readLine();
+            while (statusLine != null && (statusLine.startsWith("HTTP/1.1 1") || statusLine.isEmpty())) {
+                statusLine = answer.readLine();
+            }
+            return statusLine;
+        }
+    }
 
     private static byte[] randomText(int length) {
         SecureRandom random = new SecureRandom();

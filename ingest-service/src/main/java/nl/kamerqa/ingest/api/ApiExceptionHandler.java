@@ -7,6 +7,7 @@ import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.IngestMetrics.Reason;
 import nl.kamerqa.ingest.IntakeUnavailableException;
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import nl.kamerqa.support.web.ServiceExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -19,14 +20,16 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.time.Duration;
 import java.util.stream.Collectors;
 
-/** Every error as an RFC 9457 ProblemDetail whose {@code detail} says why. */
+/**
+ * Every error as an RFC 9457 ProblemDetail whose {@code detail} says why: ingest's own here, the shared ones (the
+ * API key's refusals, unexpected errors) from service-support's {@link ServiceExceptionHandler}.
+ */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ServiceExceptionHandler {
 
     private final IngestMetrics metrics;
     private final long maxDocumentSize;
@@ -57,17 +60,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         answer.getBody().setProperty("parameter", DocumentIdRefusedException.PARAMETER);
         answer.getBody().setProperty("acceptedShapes", DocumentIds.officialShapes());
         return answer;
-    }
-
-    /** From {@link ApiKeyFilter}; same answer as parser-service's. */
-    @ExceptionHandler(ApiKeyRejectedException.class)
-    ResponseEntity<ProblemDetail> apiKeyRejected(ApiKeyRejectedException e) {
-        HttpHeaders headers = new HttpHeaders();
-        if (e.status() == HttpStatus.UNAUTHORIZED) {
-            // a 401 must name the scheme; ours is a plain header, not an HTTP authentication scheme
-            headers.set(HttpHeaders.WWW_AUTHENTICATE, "ApiKey header=\"" + ApiKeyFilter.HEADER + "\"");
-        }
-        return problem(e.status(), e.getMessage(), headers);
     }
 
     /** From {@link UploadRateLimitFilter}. */

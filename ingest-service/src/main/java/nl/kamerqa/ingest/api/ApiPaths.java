@@ -3,27 +3,14 @@ package nl.kamerqa.ingest.api;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
-import java.util.Set;
 
-/** Which requests the API key and the upload rate limit apply to. */
+/**
+ * Which requests are uploads, for the upload rate limit, the size check and the count of refused uploads (which
+ * requests need the API key is {@link ApiSecurityConfig}'s).
+ */
 final class ApiPaths {
 
-    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
-
     private ApiPaths() {
-    }
-
-    /**
-     * Admin endpoints ({@code /api/admin/**}, any method) and every write method under {@code /api/**}; read
-     * endpoints and the actuator stay public.
-     */
-    static boolean guarded(HttpServletRequest request) {
-        String path = path(request);
-        if (!path.equals("/api") && !path.startsWith("/api/")) {
-            return false;
-        }
-        return !READ_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))
-                || path.equals("/api/admin") || path.startsWith("/api/admin/");
     }
 
     /** {@code POST /api/documents} and {@code POST /api/documents/batch}: the requests that carry documents. */
@@ -40,7 +27,7 @@ final class ApiPaths {
 
     /**
      * The path as the servlet container decoded and normalised it (no {@code ;params}, no {@code ..}), with
-     * repeated and trailing slashes removed and in lower case, so no spelling of a guarded path slips through.
+     * repeated and trailing slashes removed and in lower case, so no spelling of an upload slips past its limits.
      */
     static String path(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();

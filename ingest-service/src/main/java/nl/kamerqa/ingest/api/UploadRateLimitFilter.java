@@ -1,6 +1,5 @@
 package nl.kamerqa.ingest.api;
 
-import nl.kamerqa.support.ApiKeyDigest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,9 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.IngestMetrics.Reason;
 import nl.kamerqa.ingest.config.SecurityProperties;
+import nl.kamerqa.support.security.ApiKeyAuthentication;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
@@ -18,7 +21,6 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -27,17 +29,20 @@ import java.util.Optional;
  * {@code kamerqa.security.upload-rate.burst} refilled at {@code requests-per-minute}. A trusted upload key
  * ({@code kamerqa.security.trusted-upload-keys}) has one bucket per key instead, at {@code trusted-requests-per-minute}
  * (by default not limited), so a backfill is not held at the rate meant for people. Over the limit the answer is 429
- * with Retry-After, before the body is read. Runs after {@link ApiKeyFilter}, so only clients with a key use buckets.
+ * with Retry-After, before the body is read. Runs after the key check (service-support's, in Spring Security's filter
+ * chain), so only clients with a key use buckets, and a bucket is named by the key's id, never by the key.
  */
 @Component
-@Order(ApiKeyFilter.ORDER + 10)
+@Order(UploadRateLimitFilter.ORDER)
 public class UploadRateLimitFilter extends OncePerRequestFilter {
+
+    /** Right after Spring Security's filter chain (which holds the key check), before anything reads the body. */
+    static final int ORDER = SecurityFilterProperties.DEFAULT_FILTER_ORDER + 10;
 
     // enough for every plausible client of one instance; quiet clients' buckets are dropped beyond it
     private static final int MAX_CLIENTS = 10_000;
 
     private final SecurityProperties.UploadRate rate;
-    private final ApiKeys keys;
     /** Each null when its kind of client is not limited. */
     private final TokenBuckets buckets;
     private final TokenBuckets trustedBuckets;
@@ -47,7 +52,6 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
     public UploadRateLimitFilter(SecurityProperties security, Clock clock, IngestMetrics metrics,
                                  @Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
         this.rate = security.uploadRate();
-        this.keys = new ApiKeys(security);
         this.buckets = rate.limited() ? new TokenBuckets(rate.requestsPerMinute(), rate.burst(), clock, MAX_CLIENTS)
                 : null;
         this.trustedBuckets = rate.trustedLimited() ? new TokenBuckets(rate.trustedRequestsPerMinute(),
@@ -63,12 +67,14 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String key = request.getHeader(ApiKeyFilter.HEADER);
-        boolean trusted = keys.trusted(key);
+        Authentication caller = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+        ApiKeyAuthentication key = caller instanceof ApiKeyAuthentication k ? k : null;
+        boolean trusted = key != null && key.hasRole(ApiSecurityConfig.TRUSTED_UPLOADER);
+        String keyId = key == null ? "-" : key.keyId();
         TokenBuckets limit = trusted ? trustedBuckets : buckets;
         // a trusted key's bucket is the key's alone, whatever address it comes from: a per-key limit
         Optional<Duration> wait = limit == null ? Optional.empty()
-                : limit.tryTake(trusted ? digest(key) : digest(key) + "@" + request.getRemoteAddr());
+                : limit.tryTake(trusted ? keyId : keyId + "@" + request.getRemoteAddr());
         if (wait.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -82,10 +88,5 @@ public class UploadRateLimitFilter extends OncePerRequestFilter {
                 wait.get());
         metrics.refusedBeforeIntake(DocumentController.SOURCE, Reason.RATE_LIMITED, limited.getMessage());
         Problems.render(exceptionResolver, request, response, limited, HttpStatus.TOO_MANY_REQUESTS);
-    }
-
-    /** The key's digest rather than the key itself, so no secret is kept as a map key. */
-    private static String digest(String key) {
-        return key == null ? "-" : HexFormat.of().formatHex(ApiKeyDigest.sha256(key), 0, 8);
     }
 }

@@ -25,7 +25,7 @@ import java.io.IOException;
  * {@code Expect: 100-continue} saw its connection closed mid-body instead of the 413.
  */
 @Component
-@Order(ApiKeyFilter.ORDER + 20)
+@Order(UploadRateLimitFilter.ORDER + 10)
 public class UploadSizeFilter extends OncePerRequestFilter {
 
     private final long maxDocumentSize;

@@ -6,11 +6,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.util.List;
 
 /**
- * Settings under {@code kamerqa.security.*}.
+ * ingest's settings under {@code kamerqa.security.*}; the API key itself ({@code kamerqa.security.api-key}) is read by
+ * service-support's key check.
  *
- * @param apiKey            the key the write and admin endpoints require in {@code X-API-Key}; from the environment
- *                          ({@code KAMERQA_API_KEY}), never baked into an image. Empty: those endpoints are disabled
- *                          (403).
  * @param trustedUploadKeys keys of trusted clients such as a backfill: each may upload (single and batch) but not
  *                          call the admin endpoints, and is limited by {@code upload-rate.trusted-*} per key instead
  *                          of the per-client limit. The API key listed here too keeps its admin rights and loses
@@ -18,16 +16,12 @@ import java.util.List;
  * @param uploadRate        how often one client may upload
  */
 @ConfigurationProperties("kamerqa.security")
-public record SecurityProperties(String apiKey, List<String> trustedUploadKeys, @DefaultValue UploadRate uploadRate) {
+public record SecurityProperties(List<String> trustedUploadKeys, @DefaultValue UploadRate uploadRate) {
 
     public SecurityProperties {
         // an unset variable binds as one empty key; an empty key must never match an empty header
         trustedUploadKeys = trustedUploadKeys == null ? List.of()
                 : trustedUploadKeys.stream().filter(k -> k != null && !k.isBlank()).map(String::strip).toList();
-    }
-
-    public boolean writesEnabled() {
-        return apiKey != null && !apiKey.isBlank();
     }
 
     /**

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import nl.kamerqa.ingest.DocumentIntake;
 import nl.kamerqa.ingest.IngestMetrics;
@@ -32,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** No key configured (KAMERQA_API_KEY unset): writes and admin are switched off, whatever key a client sends. */
 @WebMvcTest(controllers = {DocumentController.class, SourcesController.class},
         properties = "kamerqa.security.api-key=")
-@Import({DocumentIntake.class, ApiKeyDisabledTest.Support.class})
+@Import({DocumentIntake.class, ApiSecurityConfig.class, ApiKeyDisabledTest.Support.class})
 class ApiKeyDisabledTest {
 
     @TestConfiguration
@@ -63,7 +64,7 @@ class ApiKeyDisabledTest {
         for (String key : new String[]{null, "", "anything"}) {
             var request = post("/api/documents").contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText());
             if (key != null) {
-                request.header(ApiKeyFilter.HEADER, key);
+                request.header(ApiKeyAuthenticationFilter.HEADER, key);
             }
             mvc.perform(request)
                     .andExpect(status().isForbidden())
@@ -75,7 +76,7 @@ class ApiKeyDisabledTest {
 
     @Test
     void adminIsAnswered403Too() throws Exception {
-        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, "anything"))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyAuthenticationFilter.HEADER, "anything"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("write endpoints are disabled: set KAMERQA_API_KEY"));
         verifyNoInteractions(sources);

@@ -14,28 +14,6 @@ class ApiPathsTest {
         return request;
     }
 
-    @ParameterizedTest(name = "{0} {1} guarded: {2}")
-    @CsvSource({
-            "POST, /api/documents, true",
-            "PUT, /api/documents/x, true",
-            "DELETE, /api, true",
-            "GET, /api/admin/sources, true",
-            "GET, /api/admin, true",
-            "HEAD, /api/admin/sources, true",
-            "GET, /api/admin/sources/, true",
-            "GET, //api//admin/sources, true",
-            "GET, /API/Admin/sources, true",
-            "post, /api/documents, true",
-            "GET, /api/documents, false",
-            "OPTIONS, /api/documents, false",
-            "GET, /api/administration-guide, false",
-            "GET, /actuator/health, false",
-            "GET, /actuator/prometheus, false",
-            "POST, /actuator/health, false"})
-    void adminAndWritesUnderApiAreGuardedWhateverTheSpelling(String method, String path, boolean guarded) {
-        assertThat(ApiPaths.guarded(request(method, path))).isEqualTo(guarded);
-    }
-
     @ParameterizedTest(name = "{0} {1} is an upload: {2}")
     @CsvSource({
             "POST, /api/documents, true",

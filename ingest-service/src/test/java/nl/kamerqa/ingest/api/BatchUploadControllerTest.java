@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.ingest.BatchIntake;
 import nl.kamerqa.ingest.IntakeUnavailableException;
@@ -45,7 +46,7 @@ class BatchUploadControllerTest extends UploadSliceTest {
         for (String filename : filenames) {
             request.file(new MockMultipartFile("file", filename, "text/plain", Samples.uniqueKamervragenText()));
         }
-        return mvc.perform(request.header(ApiKeyFilter.HEADER, KEY));
+        return mvc.perform(request.header(ApiKeyAuthenticationFilter.HEADER, KEY));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import nl.kamerqa.ingest.ContentSniffer;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.IngestedDocument;
@@ -36,7 +37,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * HTTP answers of POST /api/documents with the real intake and mocked Kafka and MongoDB adapters; limit 1 KB.
- * Every request carries the API key (the key's own answers are in {@link ApiKeyFilterTest}).
+ * Every request carries the API key (the key's own answers are in {@link ApiKeyRulesTest}).
  */
 @WebMvcTest(controllers = DocumentController.class,
         properties = {"kamerqa.ingest.max-document-size=1KB", "kamerqa.ingest.retry-after=45s",
@@ -51,11 +52,11 @@ class DocumentControllerTest extends UploadSliceTest {
     }
 
     private static MockHttpServletRequestBuilder upload() {
-        return post("/api/documents").header(ApiKeyFilter.HEADER, KEY);
+        return post("/api/documents").header(ApiKeyAuthenticationFilter.HEADER, KEY);
     }
 
     private static MockMultipartHttpServletRequestBuilder multipartUpload() {
-        return (MockMultipartHttpServletRequestBuilder) multipart("/api/documents").header(ApiKeyFilter.HEADER, KEY);
+        return (MockMultipartHttpServletRequestBuilder) multipart("/api/documents").header(ApiKeyAuthenticationFilter.HEADER, KEY);
     }
 
     @Test

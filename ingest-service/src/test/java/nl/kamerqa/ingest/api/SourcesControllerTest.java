@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import nl.kamerqa.ingest.feed.Counts;
 import nl.kamerqa.ingest.feed.FeedSources;
 import nl.kamerqa.ingest.feed.SourceStateUnavailableException;
@@ -34,7 +35,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** GET /api/admin/sources: the shape of its answer, a 503 when the checkpoint store is away, and its API key. */
 @WebMvcTest(controllers = SourcesController.class, properties = "kamerqa.security.api-key=" + SourcesControllerTest.KEY)
-@Import(SourcesControllerTest.Support.class)
+@Import({ApiSecurityConfig.class, SourcesControllerTest.Support.class})
 class SourcesControllerTest {
 
     static final String KEY = "admin-test-key";
@@ -67,7 +68,7 @@ class SourcesControllerTest {
                         Instant.parse("2026-11-04T08:15:00Z")),
                 new SourceStatus("sru", false, Map.of(), null, null, null, Counts.ZERO, null)));
 
-        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyAuthenticationFilter.HEADER, KEY))
                 .andExpect(status().isOk())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$[0].name").value("syncfeed"))
@@ -90,7 +91,7 @@ class SourcesControllerTest {
     void storeAwayIsAnswered503WithAProblem() throws Exception {
         given(sources.status()).willThrow(new SourceStateUnavailableException("could not read the checkpoints", null));
 
-        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyAuthenticationFilter.HEADER, KEY))
                 .andExpect(status().isServiceUnavailable())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.status").value(503))
@@ -108,7 +109,7 @@ class SourcesControllerTest {
 
     @Test
     void adminEndpointWithAWrongKeyIsAnswered403() throws Exception {
-        mvc.perform(get("/api/admin/sources").header(ApiKeyFilter.HEADER, KEY + "x"))
+        mvc.perform(get("/api/admin/sources").header(ApiKeyAuthenticationFilter.HEADER, KEY + "x"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("invalid API key"));
         verify(sources, never()).status();

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.api;
 
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import nl.kamerqa.ingest.IngestMetrics;
 import nl.kamerqa.ingest.MutableClock;
 import nl.kamerqa.ingest.Samples;
@@ -63,7 +64,7 @@ class UploadRateLimitTest extends UploadSliceTest {
     }
 
     private ResultActions upload(String key, String remoteAddress) throws Exception {
-        return mvc.perform(post("/api/documents").header(ApiKeyFilter.HEADER, key)
+        return mvc.perform(post("/api/documents").header(ApiKeyAuthenticationFilter.HEADER, key)
                 .contentType(MediaType.TEXT_PLAIN).content(Samples.uniqueKamervragenText())
                 .with(request -> {
                     request.setRemoteAddr(remoteAddress);

@@ -18,9 +18,9 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * What the upload slice tests share: the real intake and metrics behind {@code POST /api/documents}, with Kafka
- * and MongoDB replaced by mocks. Subclasses add {@code @WebMvcTest} with their settings and provide a {@code Clock}.
+ * and MongoDB replaced by mocks, behind the key check with ingest's rules. Subclasses add {@code @WebMvcTest} with their settings and provide a {@code Clock}.
  */
-@Import({DocumentIntake.class, IngestMetrics.class, UploadSliceTest.Support.class})
+@Import({DocumentIntake.class, IngestMetrics.class, ApiSecurityConfig.class, UploadSliceTest.Support.class})
 abstract class UploadSliceTest {
 
     @TestConfiguration

@@ -13,7 +13,7 @@ class SecurityPropertiesTest {
 
     @Test
     void blankTrustedKeysAreDroppedSoAnUnsetVariableTrustsNobody() {
-        SecurityProperties security = new SecurityProperties("key", Arrays.asList("", " backfill ", null, "  "),
+        SecurityProperties security = new SecurityProperties(Arrays.asList("", " backfill ", null, "  "),
                 DEFAULT_RATE);
 
         assertThat(security.trustedUploadKeys()).containsExactly("backfill");

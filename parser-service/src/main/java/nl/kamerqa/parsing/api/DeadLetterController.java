@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Admin view of the dead-letter topic (API key required, see {@link ApiKeyInterceptor}): list what failed, and
+ * Admin view of the dead-letter topic (API key required, see {@code SecurityConfig}): list what failed, and
  * re-drive it to the raw topic once the parser is fixed.
  */
 @RestController

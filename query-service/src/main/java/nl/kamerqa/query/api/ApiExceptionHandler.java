@@ -2,6 +2,7 @@ package nl.kamerqa.query.api;
 
 import nl.kamerqa.query.StoreUnavailableException;
 import nl.kamerqa.query.search.InvalidCursorException;
+import nl.kamerqa.support.web.ServiceExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -12,25 +13,22 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
-import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Every error as an RFC 9457 problem detail whose {@code detail} says what was wrong. Spring's own exceptions
- * (unknown path, wrong method, ...) get theirs from the base class; parameter errors name the parameter.
+ * (unknown path, wrong method, ...), the API key's refusals, constraint violations and unexpected errors get theirs
+ * from service-support's {@link ServiceExceptionHandler}; parameter errors name the parameter.
  */
 @RestControllerAdvice
-public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+public class ApiExceptionHandler extends ServiceExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
     private static final int ECHO_LIMIT = 40;
@@ -63,28 +61,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(List.of(Map.of("parameter", "cursor", "message", e.getMessage().replaceFirst("^cursor ", ""))));
     }
 
-    /** Anything else is our fault: logged with its stack trace, answered without it. */
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error answering a query", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "The query failed unexpectedly; see the service log");
-    }
-
-    /** page/size out of range, filter text too long or with control characters. */
-    @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(
-            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
-            String parameter = result.getMethodParameter().getParameterName();
-            // a query-parameter object (SearchQuery) reports its fields: those are the parameters the client sent
-            result.getResolvableErrors().forEach(error -> errors.add(Map.of(
-                    "parameter", error instanceof FieldError field ? field.getField().replaceAll("\\[\\d+]$", "") : String.valueOf(parameter),
-                    "message", String.valueOf(error.getDefaultMessage()))));
-        }
-        return handleExceptionInternal(ex, badRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
-    }
-
     /** A query-parameter object with bad values: a number or date that does not parse, a value out of range. */
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
@@ -94,7 +70,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             String message = error.isBindingFailure()
                     ? "must be of type " + expected(error) + ", got '" + echo(error.getRejectedValue()) + "'"
                     : String.valueOf(error.getDefaultMessage());
-            errors.add(Map.of("parameter", error.getField().replaceAll("\\[\\d+]$", ""), "message", message));
+            errors.add(Map.of("parameter", parameterOf(error), "message", message));
         }
         return handleExceptionInternal(ex, badRequest(errors), headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -110,14 +86,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return "integer";
     }
 
-    private static ProblemDetail badRequest(List<Map<String, String>> errors) {
-        String detail = errors.stream().map(e -> e.get("parameter") + " " + e.get("message"))
-                .collect(Collectors.joining("; "));
-        ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "Bad request parameter", detail);
-        body.setProperty("errors", errors);
-        return body;
-    }
-
     /** Non-numeric page or size. */
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(
@@ -126,14 +94,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String expected = ex.getRequiredType() != null ? ex.getRequiredType().getSimpleName() : "another type";
         String detail = parameter + " must be of type " + ("int".equals(expected) ? "integer" : expected)
                 + ", got '" + echo(ex.getValue()) + "'";
-        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Bad request parameter", detail),
+        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, BAD_PARAMETER, detail),
                 headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setTitle(title);
-        return body;
     }
 
     /** The offending value, shortened, so a huge or odd parameter does not fill the response. */

@@ -1,7 +1,10 @@
 package nl.kamerqa.query.config;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import nl.kamerqa.support.security.ApiKeyAuthenticationFilter;
 import org.springdoc.core.properties.SpringDocConfigProperties;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +18,8 @@ public class OpenApiConfig {
 
     /** Only the public API; actuator and the web page are not part of the contract. */
     static final String DOCUMENTED_PATHS = "/api/**";
+    /** The security scheme the admin endpoints name ({@code @SecurityRequirement}): the key in its header. */
+    public static final String API_KEY_SCHEME = "apiKey";
 
     @Bean
     OpenAPI kamerqaOpenApi() {
@@ -27,7 +32,10 @@ public class OpenApiConfig {
                         and lijsten van vragen en antwoorden. Documents are listed without their questions; a \
                         question's id is its documentId + "#" + number. Lists answer {items, total, next, cursor, \
                         facets}: follow next for the following page. A parameter an endpoint does not take is \
-                        refused, like a malformed one, with 400; errors are RFC 9457 problem details."""));
+                        refused, like a malformed one, with 400; errors are RFC 9457 problem details."""))
+                .components(new Components().addSecuritySchemes(API_KEY_SCHEME, new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER)
+                        .name(ApiKeyAuthenticationFilter.HEADER)));
     }
 
     /**
