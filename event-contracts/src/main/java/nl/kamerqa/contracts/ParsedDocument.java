@@ -11,6 +11,10 @@ import java.util.List;
  * @param documentId    official identifier (from the page footer or the raw event), else the raw event's id
  * @param genre         kind of document, e.g. SCHRIFTELIJK_OVERLEG
  * @param title         the document heading
+ * @param kamer         the chamber as printed ("Tweede Kamer"), null when not found
+ * @param vergaderjaar  the parliamentary year as printed ("2023–2024"), null when not found
+ * @param dossier       the Kamerstuk dossier number ("36 200 VII"), null when none
+ * @param ondernummer   the number within the dossier ("147"), null when none
  * @param parties       parties in order of first appearance
  * @param questions     numbered questions with their answers
  * @param footnotes     footnote bodies with their page
@@ -208,11 +212,23 @@ public record ParsedDocument(
         }
     }
 
-    /** Which parser produced the record. */
+    /**
+     * Which parser produced the record.
+     *
+     * @param version the parser's version; a new version may re-parse every document
+     */
     public record ParserInfo(String version) {
     }
 
-    /** The raw event a stored document was produced from. */
+    /**
+     * The raw event a stored document was produced from.
+     *
+     * @param topic         the raw topic it was read from
+     * @param partition     its partition
+     * @param offset        its offset
+     * @param contentSha256 the raw event's contentSha256
+     * @param source        the raw event's source (upload, folder, syncfeed, odata, sru)
+     */
     public record Provenance(String topic, int partition, long offset, String contentSha256, String source) {
     }
 }
