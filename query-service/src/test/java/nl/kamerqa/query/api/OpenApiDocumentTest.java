@@ -2,6 +2,7 @@ package nl.kamerqa.query.api;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import nl.kamerqa.contracts.Topics;
 import nl.kamerqa.query.QueryApplication;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The served OpenAPI document, read over HTTP from the whole service as client generators read it. */
+/**
+ * The served OpenAPI document, read over HTTP from the whole service as client generators read it; and the AsyncAPI
+ * document of the topics with its schemas, served from the same context (one Spring context for both).
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
                 "spring.kafka.bootstrap-servers=127.0.0.1:1", "kamerqa.index.directory=target/test-index/${random.uuid}"})
@@ -130,6 +134,40 @@ class OpenApiDocumentTest {
             assertThat(path).as("documented path").startsWith("/api/");
             assertThat(path).doesNotContain("actuator");
         }
+    }
+
+    @Test
+    void asyncApiDocumentIsServedWithoutAnApiKeyAsYaml() throws Exception {
+        HttpResponse<String> response = get("/asyncapi.yaml");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(response.body()).startsWith("# The kamerqa topics as AsyncAPI 3")
+                .contains("asyncapi: 3.0.0", "address: " + Topics.PARSED);
+    }
+
+    @Test
+    void schemasTheAsyncApiDocumentReferencesAreServedNextToIt() throws Exception {
+        for (String ref : List.of("schemas/raw-document.schema.json", "schemas/parsed-document.schema.json")) {
+            assertThat(get("/asyncapi.yaml").body()).contains("$ref: '" + ref + "'");
+            HttpResponse<String> schema = get("/" + ref);
+            assertThat(schema.statusCode()).as(ref).isEqualTo(200);
+            assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/schema+json"));
+            assertThat(json.readTree(schema.body()).get("$schema").asString())
+                    .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        }
+    }
+
+    @Test
+    void onlyTheContractsSchemasAreServed() throws Exception {
+        assertThat(get("/schemas/secrets.json").statusCode()).isEqualTo(404);
+        assertThat(get("/schemas/..%2Fasyncapi.yaml").statusCode()).isIn(400, 404);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode document() throws Exception {
