@@ -1,5 +1,10 @@
 package nl.kamerqa.localstack;
 
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import nl.kamerqa.contracts.ContractFiles;
+import nl.kamerqa.contracts.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The walking skeleton's promise, shared by the embedded and the Testcontainers run: the sample uploaded through
  * ingest-service's HTTP API comes out of query-service's HTTP API as 46 questions with the hand-checked texts,
- * parties, combined answers and footnotes, and the parsed event reaches {@code parliament.documents.parsed}.
+ * parties, combined answers and footnotes, and the parsed event reaches {@code parliament.documents.parsed}; the raw and
+ * parsed events on the topics are valid by the schemas of event-contracts.
  */
 abstract class EndToEndScenario {
 
@@ -36,7 +42,7 @@ abstract class EndToEndScenario {
 
     void sampleUploadedThroughIngestIsServedByQuery(LocalStack stack) throws Exception {
         try (KafkaConsumer<String, String> parsed = consumer(stack.kafkaBootstrapServers())) {
-            parsed.subscribe(List.of("parliament.documents.parsed"));
+            parsed.subscribe(List.of(Topics.PARSED, Topics.RAW));
 
             List<String> answers = stack.loadSamples();
             assertThat(answers).singleElement().asString().contains(" -> 202 ");
@@ -56,13 +62,28 @@ abstract class EndToEndScenario {
             List<ConsumerRecord<String, String>> events = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 parsed.poll(Duration.ofMillis(500)).forEach(events::add);
+                assertThat(events).anySatisfy(event -> assertThat(event.topic()).isEqualTo(Topics.RAW));
                 assertThat(events).anySatisfy(event -> {
+                    assertThat(event.topic()).isEqualTo(Topics.PARSED);
                     assertThat(event.key()).isEqualTo(DOCUMENT_ID);
                     assertThat(new String(event.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
                             .isEqualTo("nl.kamerqa.document.parsed");
                     assertThat(JSON.readTree(event.value()).get("questions").size()).isEqualTo(46);
                 });
             });
+            assertEveryEventValidatesAgainstItsSchema(events);
+        }
+    }
+
+    /** The contract test on real output: what ingest- and parser-service wrote is valid by the published schemas. */
+    private static void assertEveryEventValidatesAgainstItsSchema(List<ConsumerRecord<String, String>> events) {
+        SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        Map<String, Schema> byTopic = Map.of(
+                Topics.RAW, schemas.getSchema(JSON.readTree(ContractFiles.read(ContractFiles.RAW_DOCUMENT_SCHEMA))),
+                Topics.PARSED, schemas.getSchema(JSON.readTree(ContractFiles.read(ContractFiles.PARSED_DOCUMENT_SCHEMA))));
+        for (ConsumerRecord<String, String> event : events) {
+            assertThat(byTopic.get(event.topic()).validate(JSON.readTree(event.value())))
+                    .as("%s event %s", event.topic(), event.key()).isEmpty();
         }
     }
 
