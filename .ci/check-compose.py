@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Validates docker-compose.yml (docker-compose config) and checks what it exposes:
+"""Validates docker-compose.yml (docker-compose config) with the default services and with each profile it declares
+(docker-compose config --profiles, so a new profile is checked without editing this script), and checks what each of
+those configurations exposes:
 
 - every published port is bound to 127.0.0.1 (Kafka's PLAINTEXT listener, MongoDB, the services' open read
   endpoints, Prometheus and Grafana are for this host only);
@@ -32,16 +34,26 @@ def compose_command():
     return ["docker", "compose"]
 
 
-def config(compose_file, credentials):
-    """The file as compose reads it (validated, interpolated, normalised); .env is ignored, so a developer's
-    own values do not change the outcome."""
+def config(compose_file, credentials, profile=None, *options):
+    """The file as compose reads it (validated, interpolated, normalised) with the default services, plus those of
+    the profile if one is given; .env is ignored, so a developer's own values do not change the outcome."""
     env = {k: v for k, v in os.environ.items() if k not in CREDENTIALS}
     if credentials:
         env.update(zip(CREDENTIALS, credentials))
     with tempfile.NamedTemporaryFile("w", suffix=".env") as no_env_file:  # docker-compose 1.x refuses /dev/null
         command = compose_command() + ["--env-file", no_env_file.name, "--project-directory", ROOT,
-                                       "-f", compose_file, "config"]
-        return subprocess.run(command, env=env, capture_output=True, text=True)
+                                       "-f", compose_file]
+        if profile:
+            command += ["--profile", profile]
+        return subprocess.run(command + ["config", *options], env=env, capture_output=True, text=True)
+
+
+def profiles(compose_file):
+    result = config(compose_file, (USER, PASSWORD), None, "--profiles")
+    if result.returncode != 0:
+        sys.stderr.write(result.stdout + result.stderr)
+        return None
+    return [line.strip() for line in result.stdout.splitlines() if line.strip()]
 
 
 def host_ip(port):
@@ -92,26 +104,43 @@ def check(model):
     return problems
 
 
-def main():
-    compose_file = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "docker-compose.yml"))
-
-    result = config(compose_file, (USER, PASSWORD))
+def check_profile(compose_file, profile):
+    """The problems of one configuration: the default services, plus the profile's if one is given."""
+    result = config(compose_file, (USER, PASSWORD), profile)
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
-        print(f"FAIL {compose_file}: docker-compose config failed", file=sys.stderr)
-        return 1
+        return ["docker-compose config failed"]
     problems = check(yaml.safe_load(result.stdout))
 
     for missing in CREDENTIALS:
-        partial = config(compose_file, tuple("" if k == missing else v for k, v in zip(CREDENTIALS, (USER, PASSWORD))))
+        partial = config(compose_file, tuple("" if k == missing else v for k, v in zip(CREDENTIALS, (USER, PASSWORD))),
+                         profile)
         if partial.returncode == 0:
             problems.append(f"compose starts with an empty {missing}: it must be required (${{{missing}:?...}}), "
                             "never defaulted")
+    return problems
+
+
+def main():
+    compose_file = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "docker-compose.yml"))
+
+    declared = profiles(compose_file)
+    if declared is None:
+        print(f"FAIL {compose_file}: docker-compose config --profiles failed", file=sys.stderr)
+        return 1
+    found = {}  # problem -> the first configuration that shows it
+    for profile in [None] + declared:
+        for problem in check_profile(compose_file, profile):
+            # docker-compose 1.x lists every profile's services in the default configuration too: report each once
+            found.setdefault(problem, f"profile {profile}: " if profile else "")
+    problems = [label + problem for problem, label in found.items()]
 
     for problem in problems:
         print(f"FAIL {compose_file}: {problem}", file=sys.stderr)
     if not problems:
-        print(f"ok {compose_file}: valid; ports on {LOCAL} only; MongoDB root user required and used by the services")
+        checked = ", ".join(["default"] + [f"profile {p}" for p in declared])
+        print(f"ok {compose_file} ({checked}): valid; ports on {LOCAL} only; MongoDB root user required and used by "
+              "the services")
     return 1 if problems else 0
 
 
