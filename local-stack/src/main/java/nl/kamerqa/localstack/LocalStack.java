@@ -4,8 +4,11 @@ import nl.kamerqa.ingest.IngestApplication;
 import nl.kamerqa.parsing.ParsingApplication;
 import nl.kamerqa.query.QueryApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.kafka.autoconfigure.KafkaConnectionDetails;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,6 +37,8 @@ public final class LocalStack implements AutoCloseable {
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private final String apiKey;
+    /** Where the services' Kafka and MongoDB connection details come from, when a test gives them; else null. */
+    private ConfigurableApplicationContext serviceConnections;
     private String kafkaBootstrapServers;
     private String mongoUri;
     private int ingestPort;
@@ -47,7 +52,7 @@ public final class LocalStack implements AutoCloseable {
     /** What to start: infrastructure is started here unless an external address is given. */
     public record Settings(Path dataDir, boolean persistent, String kafkaBootstrapServers, String mongoUri,
                            int kafkaPort, int mongoPort, int ingestPort, int parserPort, int queryPort,
-                           List<String> extraArgs, boolean fsync) {
+                           List<String> extraArgs, boolean fsync, Class<?> serviceConnections) {
 
         /**
          * The one-command local run: fixed ports, data under ./data kept across restarts; the environment may
@@ -60,17 +65,22 @@ public final class LocalStack implements AutoCloseable {
                     Integer.parseInt(env("KAFKA_PORT", "9092")), Integer.parseInt(env("MONGODB_PORT", "27017")),
                     Integer.parseInt(env("INGEST_PORT", "8081")), Integer.parseInt(env("PARSER_PORT", "8082")),
                     Integer.parseInt(env("QUERY_PORT", "8083")), List.of(),
-                    Boolean.parseBoolean(env("KAMERQA_LOCAL_FSYNC", "false")));
+                    Boolean.parseBoolean(env("KAMERQA_LOCAL_FSYNC", "false")), null);
         }
 
         /** For tests: free ports, temporary Kafka logs, MongoDB in memory. */
         public static Settings forTests(Path tempDir) {
-            return new Settings(tempDir, false, null, null, 0, 0, 0, 0, 0, List.of(), false);
+            return new Settings(tempDir, false, null, null, 0, 0, 0, 0, 0, List.of(), false, null);
         }
 
-        /** For tests against existing infrastructure (e.g. Testcontainers). */
-        public static Settings external(String kafkaBootstrapServers, String mongoUri) {
-            return new Settings(null, false, kafkaBootstrapServers, mongoUri, 0, 0, 0, 0, 0, List.of(), false);
+        /**
+         * For tests against existing infrastructure: a configuration class whose context holds Kafka's and MongoDB's
+         * connection details (e.g. Testcontainers' {@code @ServiceConnection} containers, imported with
+         * {@code @ImportTestcontainers}). That context is the parent of the three services' contexts, so Boot
+         * connects them by those details, and it is closed after them.
+         */
+        public static Settings connectedBy(Class<?> serviceConnections) {
+            return new Settings(null, false, null, null, 0, 0, 0, 0, 0, List.of(), false, serviceConnections);
         }
 
         private static String env(String name, String fallback) {
@@ -92,6 +102,15 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startInfrastructure(Settings settings) throws Exception {
+        if (settings.serviceConnections() != null) {
+            serviceConnections = new AnnotationConfigApplicationContext(settings.serviceConnections());
+            started.add(serviceConnections); // closed in reverse: after the services
+            kafkaBootstrapServers = String.join(",",
+                    serviceConnections.getBean(KafkaConnectionDetails.class).getBootstrapServers());
+            mongoUri = serviceConnections.getBean(MongoConnectionDetails.class).getConnectionString()
+                    .getConnectionString();
+            return;
+        }
         if (settings.kafkaBootstrapServers() != null) {
             kafkaBootstrapServers = settings.kafkaBootstrapServers();
         } else {
@@ -123,11 +142,13 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private int run(SpringApplicationBuilder app, int port, Settings settings) {
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=" + port,
-                "--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers,
-                "--spring.mongodb.uri=" + mongoUri,
-                "--kamerqa.security.api-key=" + apiKey));
+        List<String> args = new ArrayList<>(List.of("--server.port=" + port, "--kamerqa.security.api-key=" + apiKey));
+        if (serviceConnections != null) {
+            app.parent(serviceConnections); // Boot takes the connection details beans from there over any property
+        } else {
+            args.add("--spring.kafka.bootstrap-servers=" + kafkaBootstrapServers);
+            args.add("--spring.mongodb.uri=" + mongoUri);
+        }
         args.addAll(settings.extraArgs());
         // this class stops the contexts, in order, before the broker and MongoDB go away
         ConfigurableApplicationContext context = app.registerShutdownHook(false).run(args.toArray(String[]::new));
