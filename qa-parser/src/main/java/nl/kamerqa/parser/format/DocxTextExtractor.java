@@ -3,26 +3,22 @@ package nl.kamerqa.parser.format;
 import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parser.extracted.ExtractedText;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractFootnoteEndnote;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFNum;
-import org.apache.poi.xwpf.usermodel.XWPFNumbering;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+
+import static nl.kamerqa.parser.format.DocxXml.W;
+import static nl.kamerqa.parser.format.DocxXml.textOf;
 
 /**
  * Text of a Word (.docx) document the way {@code pandoc -t plain --wrap=none} gives it, which is what the text
@@ -31,12 +27,12 @@ import java.util.Set;
  * and endnote references as "[N]" (numbered in order of appearance) and the notes themselves appended at the end as
  * "[N] text". Field codes, deleted text, drawings and headers/footers are left out. Guards against zip bombs: the
  * whole archive through {@link ZipGuard} (entry count, total inflated size, ratio) before POI opens it, per call, so
- * POI's JVM-wide {@code ZipSecureFile} settings, which other POI users share, are left as they are.
+ * POI's JVM-wide {@code ZipSecureFile} settings, which other POI users share, are left as they are. List markers
+ * come from {@link DocxNumbering}, headings from {@link DocxHeadings}.
  */
 public final class DocxTextExtractor {
 
     public static final long MAX_CHARS = WordPlainText.MAX_CHARS;
-    private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     // inline containers whose runs are part of the text
     private static final Set<String> INLINE_CONTAINERS = Set.of("hyperlink", "smartTag", "customXml", "ins",
             "fldSimple", "sdt", "sdtContent", "moveTo", "dir", "bdo");
@@ -73,15 +69,17 @@ public final class DocxTextExtractor {
     private static final class Walk {
         private final XWPFDocument document;
         private final WordPlainText out = new WordPlainText();
+        private final DocxNumbering numbering;
+        private final DocxHeadings headingStyles;
         private final List<String> body = new ArrayList<>();
         private final Set<Integer> headings = new HashSet<>();
-        private final Map<String, Boolean> headingStyles = new HashMap<>();
         private final Map<String, Node> footnotes = new HashMap<>();
         private final Map<String, Node> endnotes = new HashMap<>();
-        private final Map<String, ListMarkers.Counters> listCounters = new HashMap<>();
 
         Walk(XWPFDocument document) {
             this.document = document;
+            this.numbering = new DocxNumbering(document);
+            this.headingStyles = new DocxHeadings(document);
             for (XWPFAbstractFootnoteEndnote note : document.getFootnotes()) {
                 footnotes.put(String.valueOf(note.getCTFtnEdn().getId()), note.getCTFtnEdn().getDomNode());
             }
@@ -125,47 +123,14 @@ public final class DocxTextExtractor {
         private void paragraph(Node p, List<String> into) {
             StringBuilder sb = new StringBuilder();
             inline(p, sb, 0);
-            String text = out.paragraph(sb, () -> listMarker(p));
+            String text = out.paragraph(sb, () -> numbering.marker(p));
             if (text == null) {
                 return;
             }
-            if (into == body && isHeading(p)) {
+            if (into == body && headingStyles.isHeading(p)) {
                 headings.add(into.size());
             }
             into.add(text);
-        }
-
-        /**
-         * convention: Word marks a heading by an outline level below 9 on the paragraph or its style, and names its
-         * built-in heading styles "heading 1" to "heading 9" and "Title" in every language (the style id may be
-         * localised: "Kop1")
-         */
-        private boolean isHeading(Node p) {
-            Element pPr = child(p, "pPr");
-            if (pPr == null) {
-                return false;
-            }
-            if (outlineLevel(pPr)) {
-                return true;
-            }
-            String styleId = attribute(child(pPr, "pStyle"), "val");
-            return styleId != null && headingStyles.computeIfAbsent(styleId, this::isHeadingStyle);
-        }
-
-        private boolean isHeadingStyle(String styleId) {
-            XWPFStyles styles = document.getStyles();
-            XWPFStyle style = styles == null ? null : styles.getStyle(styleId);
-            if (style == null) {
-                return false;
-            }
-            String name = style.getName() == null ? "" : style.getName().toLowerCase(Locale.ROOT);
-            return name.startsWith("heading ") || name.equals("title")
-                    || outlineLevel(child(style.getCTStyle().getDomNode(), "pPr"));
-        }
-
-        private static boolean outlineLevel(Element pPr) {
-            String level = attribute(child(pPr, "outlineLvl"), "val");
-            return level != null && parseIntOr(level, 9) < 9;
         }
 
         private void inline(Node parent, StringBuilder sb, int depth) {
@@ -216,113 +181,6 @@ public final class DocxTextExtractor {
 
         private String noteReference(String kind, Element ref) {
             return out.noteReference(kind + ref.getAttributeNS(W, "id"));
-        }
-
-        /** "1)", "a.", "-" for a numbered or bulleted paragraph, counting per list; null when not in a list. */
-        private String listMarker(Node p) {
-            Element numPr = child(child(p, "pPr"), "numPr");
-            if (numPr == null) {
-                return null;
-            }
-            String numId = attribute(child(numPr, "numId"), "val");
-            String ilvlText = attribute(child(numPr, "ilvl"), "val");
-            if (numId == null || "0".equals(numId)) {
-                return null;
-            }
-            int ilvl = parseIntOr(ilvlText, 0);
-            if (ilvl < 0 || ilvl > 8) {
-                return null;
-            }
-            XWPFNumbering numbering = document.getNumbering();
-            if (numbering == null) {
-                return null;
-            }
-            XWPFNum num = numbering.getNum(new BigInteger(numId.matches("\\d{1,9}") ? numId : "0"));
-            if (num == null) {
-                return null;
-            }
-            Node numNode = num.getCTNum().getDomNode();
-            String abstractId = attribute(child(numNode, "abstractNumId"), "val");
-            XWPFAbstractNum abstractNum = abstractId == null || !abstractId.matches("\\d{1,9}") ? null
-                    : numbering.getAbstractNum(new BigInteger(abstractId));
-            if (abstractNum == null) {
-                return null;
-            }
-            Element[] levels = new Element[9];
-            for (Node n = abstractNum.getCTAbstractNum().getDomNode().getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && "lvl".equals(e.getLocalName())) {
-                    int l = parseIntOr(e.getAttributeNS(W, "ilvl"), -1);
-                    if (l >= 0 && l < 9) {
-                        levels[l] = e;
-                    }
-                }
-            }
-            Map<Integer, Integer> startOverrides = new HashMap<>();
-            for (Node n = numNode.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && "lvlOverride".equals(e.getLocalName())) {
-                    String start = attribute(child(e, "startOverride"), "val");
-                    if (start != null) {
-                        startOverrides.put(parseIntOr(e.getAttributeNS(W, "ilvl"), 0), parseIntOr(start, 1));
-                    }
-                }
-            }
-            ListMarkers.Counters counters = listCounters.computeIfAbsent(numId,
-                    k -> new ListMarkers.Counters(l -> startOverrides.getOrDefault(l, start(levels[l]))));
-            counters.count(ilvl);
-            Element level = levels[ilvl];
-            String format = level == null ? "decimal" : attribute(child(level, "numFmt"), "val");
-            String pattern = level == null ? "%" + (ilvl + 1) + "." : attribute(child(level, "lvlText"), "val");
-            if ("bullet".equals(format)) {
-                return "-";
-            }
-            if ("none".equals(format) || pattern == null || pattern.isEmpty()) {
-                return null;
-            }
-            return ListMarkers.marker(pattern, counters,
-                    l -> levels[l] == null ? "decimal" : attribute(child(levels[l], "numFmt"), "val"));
-        }
-
-        private static int start(Element level) {
-            return level == null ? 1 : parseIntOr(attribute(child(level, "start"), "val"), 1);
-        }
-
-        /** Character data under a node (XmlBeans' DOM has no getTextContent). */
-        private static String textOf(Node node) {
-            StringBuilder sb = new StringBuilder();
-            for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                    sb.append(n.getNodeValue());
-                }
-            }
-            return sb.toString();
-        }
-
-        private static Element child(Node parent, String localName) {
-            if (parent == null) {
-                return null;
-            }
-            for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && localName.equals(e.getLocalName())) {
-                    return e;
-                }
-            }
-            return null;
-        }
-
-        private static String attribute(Element e, String localName) {
-            if (e == null) {
-                return null;
-            }
-            String value = e.getAttributeNS(W, localName);
-            return value.isEmpty() ? null : value;
-        }
-
-        private static int parseIntOr(String s, int fallback) {
-            try {
-                return s == null ? fallback : Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
         }
     }
 }

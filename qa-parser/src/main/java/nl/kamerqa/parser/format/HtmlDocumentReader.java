@@ -1,14 +1,10 @@
 package nl.kamerqa.parser.format;
 
 import nl.kamerqa.contracts.ParsedDocument;
-import nl.kamerqa.contracts.ParsedDocument.Footnote;
 import nl.kamerqa.parser.OfficialIds;
 import nl.kamerqa.parser.UnsupportedDocumentException;
-import nl.kamerqa.parser.format.QaAssembler.FlowBlock;
-import nl.kamerqa.parser.format.QaAssembler.FlowKind;
-import nl.kamerqa.parser.format.QaAssembler.Passage;
-import nl.kamerqa.parser.format.QaAssembler.QaBlock;
-import nl.kamerqa.parser.internal.KamervragenMetadata;
+import nl.kamerqa.parser.format.PublicationRecord.KamerstukParts;
+import nl.kamerqa.parser.format.PublicationRecord.KamervragenParts;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -20,10 +16,7 @@ import org.jsoup.select.NodeFilter;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -40,16 +33,14 @@ import java.util.regex.Pattern;
  *       {@code sup}) are taken out of the text and listed on the question or answer;</li>
  *   <li>documentId from {@code meta DC.identifier} (or {@code dcterms.identifier}, {@code OVERHEIDop.identifier}).</li>
  * </ul>
- * Line numbers are the HTML source's.
+ * Line numbers are the HTML source's. This class reads the metadata; {@link HtmlBlocks} the text's structure,
+ * {@link HtmlPassages} its paragraphs and footnotes, and {@link PublicationRecord} makes the record of them by the
+ * rules the XML reader shares.
  */
 public final class HtmlDocumentReader {
 
     private static final String BASE = "https://zoek.officielebekendmakingen.nl/";
     private static final int MAX_DEPTH = 512;
-    private static final Pattern MARKER_TEXT = Pattern.compile("^[\\s\\d,\\[\\]()]+$");
-    private static final Pattern DIGITS = Pattern.compile("\\d{1,4}");
-    private static final String FOOTNOTE = "div.voet.noot, div.noot.voet, div.voetnoot";
-    private static final String LABEL = "h1, h2, h3, h4, h5, h6, .nummer, .vraagnummer, .antwoordnummer";
 
     private HtmlDocumentReader() {
     }
@@ -121,39 +112,16 @@ public final class HtmlDocumentReader {
     private static final class Mapping {
         private final Document page;
         private final Map<String, String> meta = new LinkedHashMap<>();
-        private final Map<String, Integer> noteNumberById = new HashMap<>();
-        private final Map<Integer, Footnote> footnotes = new LinkedHashMap<>();
+        private final HtmlPassages passages;
+        private final HtmlBlocks blocks;
 
         Mapping(Document page) {
             this.page = page;
             for (Element m : page.select("meta[name][content]")) {
                 meta.putIfAbsent(m.attr("name"), m.attr("content"));
             }
-            int sequence = 0;
-            for (Element note : page.select(FOOTNOTE)) {
-                sequence++;
-                Element num = note.selectFirst("span.nootnum, .nootnum, sup");
-                String numberText = num != null ? num.text() : note.text();
-                Matcher d = Pattern.compile("^\\D{0,3}(\\d{1,4})").matcher(numberText.strip());
-                int number = d.find() ? Integer.parseInt(d.group(1)) : sequence;
-                Element copy = note.clone();
-                Element copyNum = copy.selectFirst("span.nootnum, .nootnum, sup");
-                if (copyNum != null) {
-                    copyNum.remove();
-                }
-                String text = Texts.collapse(copy.text());
-                if (copyNum == null) {
-                    text = text.replaceFirst("^" + number + "\\s*", "");
-                }
-                if (!note.id().isEmpty()) {
-                    noteNumberById.put(note.id(), number);
-                }
-                for (Element anchor : note.select("[id], a[name]")) {
-                    String key = anchor.id().isEmpty() ? anchor.attr("name") : anchor.id();
-                    noteNumberById.putIfAbsent(key, number);
-                }
-                footnotes.putIfAbsent(number, new Footnote(number, text, null));
-            }
+            this.passages = new HtmlPassages(page);
+            this.blocks = new HtmlBlocks(passages);
         }
 
         ParsedDocument document() {
@@ -171,31 +139,13 @@ public final class HtmlDocumentReader {
 
         private ParsedDocument kamervragen(Elements qa) {
             Element heading = page.selectFirst(".kamervraagomschrijving_kop, .kamervraagomschrijving");
-            String title = heading != null ? passage(heading).text() : Publications.metaValue(meta, "DC.title");
-            List<String> parties = Publications.partiesOfOmschrijving(title);
-            List<QaBlock> blocks = new ArrayList<>();
-            boolean anyAnswer = false;
-            for (Element block : qa) {
-                if (block.parents().stream().anyMatch(p -> p.hasClass("vraag") || p.hasClass("antwoord"))) {
-                    continue;
-                }
-                boolean answer = block.hasClass("antwoord");
-                anyAnswer |= answer;
-                blocks.add(block(block, answer));
-            }
-            QaAssembler.Result result = QaAssembler.kamervragen(blocks, Publications.singleParty(parties));
-            List<String> warnings = new ArrayList<>(result.warnings());
-            Element mededeling = page.selectFirst(".kamervraagopmerking");
-            if (!anyAnswer && mededeling != null) {
-                warnings.add("no answers; mededeling: " + passage(mededeling).text());
-            }
+            String title = heading != null ? passages.of(heading).text() : Publications.metaValue(meta, "DC.title");
             String id = documentId();
             String vergaderjaar = Publications.vergaderjaar(Publications.metaValue(meta, "OVERHEIDop.vergaderjaar"));
             if (id == null) {
                 String number = Publications.metaValue(meta, "OVERHEIDop.aanhangselNummer");
                 id = OfficialIds.aanhangsel(kamer(), vergaderjaar, number);
             }
-            String kamer = kamer() != null ? kamer() : Publications.kamerOfIdentifier(id);
             if (vergaderjaar == null && id != null) {
                 Matcher m = Pattern.compile("^ah-[a-z]{2}-(\\d{4})(\\d{4})-").matcher(id);
                 vergaderjaar = m.find() ? m.group(1) + "–" + m.group(2) : null;
@@ -211,86 +161,26 @@ public final class HtmlDocumentReader {
             Element number = page.selectFirst(".kamervraagnummer");
             String numberText = number == null ? Publications.metaValue(meta, "OVERHEIDop.aanhangselNummer")
                     : number.text().strip();
-            return Publications.document(id, Publications.GENRE_KAMERVRAGEN, title, kamer, vergaderjaar, null, null,
-                    parties, result.questions(), new ArrayList<>(footnotes.values()), warnings)
-                    .withKamervragen(KamervragenMetadata.of(title, answeredBy == null ? null : passage(answeredBy).text(),
-                            numberText != null && numberText.matches("\\d{1,6}") ? numberText : null,
-                            !anyAnswer && mededeling != null ? passage(mededeling).text() : null, null, null));
+            Element mededeling = page.selectFirst(".kamervraagopmerking");
+            return PublicationRecord.kamervragen(new KamervragenParts(id, kamer(), vergaderjaar, title,
+                    blocks.questionsAndAnswers(qa), text(mededeling), text(answeredBy),
+                    numberText != null && numberText.matches("\\d{1,6}") ? numberText : null, null, null),
+                    passages.notes());
         }
 
-        private QaBlock block(Element block, boolean answer) {
-            List<String> labels = new ArrayList<>();
-            List<Passage> passages = new ArrayList<>();
-            Element label = block.selectFirst(LABEL);
-            if (label != null && QuestionLabels.isLabel(label.text(), answer)) {
-                labels.add(label.text());
-            } else {
-                label = null;
-            }
-            for (Element p : block.select("p, li")) {
-                if (p == label || p.closest(FOOTNOTE) != null || (label != null && p.parents().contains(label))
-                        || (p.tagName().equals("p") && p.closest("li") != null && p.closest("li") != p)) {
-                    continue;
-                }
-                Passage passage = passage(p);
-                if (!passage.text().isEmpty()) {
-                    passages.add(passage);
-                }
-            }
-            return new QaBlock(answer, labels, passages, line(block));
+        /** The passage text of an element, null when there is none. */
+        private String text(Element element) {
+            return element == null ? null : passages.of(element).text();
         }
 
         private ParsedDocument kamerstuk(Element stuk) {
-            List<FlowBlock> blocks = new ArrayList<>();
-            for (Element e : stuk.select("h2, h3, h4, h5, h6, p, li")) {
-                if (e.closest(FOOTNOTE) != null || e.hasClass("stuktitel")) {
-                    continue;
-                }
-                if (e.tagName().equals("p") && e.closest("li") != null) {
-                    continue;
-                }
-                boolean heading = e.tagName().matches("h[2-6]") || e.hasClass("tussenkop") || e.hasClass("kop");
-                if (heading && e.parents().stream().anyMatch(p -> p.tagName().matches("h[2-6]|p"))) {
-                    continue;
-                }
-                if (e.tagName().equals("li")) {
-                    Element nr = e.selectFirst(".li-nr, .nummer, .nr");
-                    String label = nr != null ? nr.text() : null;
-                    Element copy = e.clone();
-                    if (nr != null) {
-                        Element copyNr = copy.selectFirst(".li-nr, .nummer, .nr");
-                        if (copyNr != null) {
-                            copyNr.remove();
-                        }
-                    }
-                    copy.select("ul, ol").remove();
-                    if (label == null && e.parent() != null && e.parent().tagName().equals("ol")) {
-                        label = String.valueOf(e.elementSiblingIndex() + 1);
-                    }
-                    Passage p = passage(copy, line(e));
-                    if (!p.text().isEmpty()) {
-                        blocks.add(new FlowBlock(FlowKind.LIST_ITEM, label, p));
-                    }
-                    continue;
-                }
-                Passage p = passage(e);
-                if (!p.text().isEmpty()) {
-                    blocks.add(new FlowBlock(heading ? FlowKind.HEADING : FlowKind.PARAGRAPH, null, p));
-                }
-            }
-            QaAssembler.Result result = QaAssembler.kamerstuk(blocks);
             Element titleElement = stuk.selectFirst(".stuktitel, h1");
-            String title = titleElement != null ? passage(titleElement).text() : Publications.metaValue(meta, "DC.title");
-            String dossier = Publications.metaValue(meta, "OVERHEIDop.dossiernummer");
-            String ondernummer = Publications.metaValue(meta, "OVERHEIDop.ondernummer");
-            String id = documentId();
-            if (id == null) {
-                id = OfficialIds.kamerstuk(dossier, ondernummer);
-            }
+            String title = titleElement != null ? text(titleElement) : Publications.metaValue(meta, "DC.title");
             String vergaderjaar = Publications.vergaderjaar(Publications.metaValue(meta, "OVERHEIDop.vergaderjaar"));
-            return Publications.document(id, Publications.genreOfStuk(title), title, kamer(), vergaderjaar, dossier,
-                    ondernummer, result.parties(), result.questions(), new ArrayList<>(footnotes.values()),
-                    result.warnings());
+            return PublicationRecord.kamerstuk(new KamerstukParts(documentId(), kamer(), vergaderjaar,
+                    Publications.metaValue(meta, "OVERHEIDop.dossiernummer"),
+                    Publications.metaValue(meta, "OVERHEIDop.ondernummer"), title, blocks.flow(stuk)),
+                    passages.notes());
         }
 
         private String documentId() {
@@ -310,79 +200,6 @@ public final class HtmlDocumentReader {
             String creator = Publications.metaValue(meta, "DC.creator");
             String kamer = Publications.kamer(creator);
             return kamer != null ? kamer : Publications.kamer(Publications.metaValue(meta, "OVERHEIDop.publicationName"));
-        }
-
-        private Passage passage(Element element) {
-            return passage(element, line(element));
-        }
-
-        /** Text of an element with footnote references taken out and listed; whitespace collapsed. */
-        private Passage passage(Element element, Integer line) {
-            StringBuilder sb = new StringBuilder();
-            List<Integer> notes = new ArrayList<>();
-            element.filter(new NodeFilter() {
-                @Override
-                public FilterResult head(Node node, int depth) {
-                    if (node instanceof TextNode text) {
-                        sb.append(text.getWholeText());
-                        return FilterResult.CONTINUE;
-                    }
-                    if (node instanceof Element e) {
-                        if (e.tagName().equals("br")) {
-                            sb.append(' ');
-                        }
-                        List<Integer> cited = footnoteReference(e);
-                        if (cited != null) {
-                            cited.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
-                        if (e != element && e.is(FOOTNOTE)) {
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
-                        if (e.tagName().matches("script|style")) {
-                            return FilterResult.SKIP_ENTIRELY;
-                        }
-                        if (e.isBlock() && e != element) {
-                            sb.append(' ');
-                        }
-                    }
-                    return FilterResult.CONTINUE;
-                }
-            });
-            return new Passage(Texts.withoutColophon(Texts.collapse(sb)), notes, line);
-        }
-
-        /**
-         * The footnote numbers an element cites, or null when it is no reference: {@code a.nootnum}, a link to a
-         * footnote's id, or a {@code sup} holding only numbers the page prints as footnotes.
-         */
-        private List<Integer> footnoteReference(Element e) {
-            boolean anchor = e.tagName().equals("a") && (e.hasClass("nootnum") || e.attr("href").startsWith("#")
-                    && noteNumberById.containsKey(e.attr("href").substring(1)));
-            boolean sup = e.tagName().equals("sup") && MARKER_TEXT.matcher(e.text()).matches();
-            if (!anchor && !sup) {
-                return null;
-            }
-            List<Integer> numbers = new ArrayList<>();
-            String href = e.tagName().equals("a") ? e.attr("href") : "";
-            if (href.startsWith("#") && noteNumberById.containsKey(href.substring(1))) {
-                numbers.add(noteNumberById.get(href.substring(1)));
-            } else {
-                Matcher m = DIGITS.matcher(e.text());
-                while (m.find()) {
-                    numbers.add(Integer.parseInt(m.group()));
-                }
-            }
-            // a bare superscript is only a marker when it names printed footnotes ("m<sup>2</sup>" is not)
-            if (!anchor && (numbers.isEmpty() || !footnotes.keySet().containsAll(numbers))) {
-                return null;
-            }
-            return numbers;
-        }
-
-        private static Integer line(Element e) {
-            int line = e.sourceRange().start().lineNumber();
-            return line > 0 ? line : null;
         }
     }
 }

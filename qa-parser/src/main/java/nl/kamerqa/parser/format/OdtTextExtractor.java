@@ -7,13 +7,10 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,17 +22,16 @@ import java.util.Set;
  * number ("1)  text"), notes cited as "[N]" in order of appearance and appended at the end as "[N] text". Deleted
  * changes, annotations and tables of contents are left out; page headers and footers live in styles.xml and are
  * not read. As typed lines the paragraphs are body lines ({@code text:h} heading lines) and each note's text a
- * footnote line with its number, without pages. The user-defined metadata of meta.xml (officielebekendmakingen writes DC.identifier, DC.creator,
- * OVERHEIDop.vergaderjaar there) is returned beside the text.
+ * footnote line with its number, without pages. List markers come from {@link OdtListNumbering}; the user-defined
+ * metadata of meta.xml ({@link OdtMetadata}) is returned beside the text.
  * <p>
  * Zip and entity bomb guards as for Word: {@link ZipGuard} (entries, bytes inflated in all); the XML parts go through
  * {@link XmlTree#secureFactory()} (no DTD, no external entities).
  */
 public final class OdtTextExtractor {
 
-    private static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
-    private static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
-    private static final String META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0";
+    static final String TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    static final String STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0";
     private static final String OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0";
     // never text: deleted changes, comments, generated indexes repeating the headings
     private static final Set<String> SKIPPED = Set.of("tracked-changes", "annotation", "table-of-content",
@@ -69,7 +65,7 @@ public final class OdtTextExtractor {
                 walk.read(parts.get("styles.xml"), true);
             }
             walk.read(content, false);
-            return new Result(walk.lines(), parts.containsKey("meta.xml") ? metadata(parts.get("meta.xml")) : Map.of());
+            return new Result(walk.lines(), parts.containsKey("meta.xml") ? OdtMetadata.read(parts.get("meta.xml")) : Map.of());
         } catch (XMLStreamException e) {
             throw new UnsupportedDocumentException("OpenDocument XML is not well-formed: " + e.getMessage(), e);
         } catch (UnsupportedDocumentException e) {
@@ -79,45 +75,14 @@ public final class OdtTextExtractor {
         }
     }
 
-    private static Map<String, String> metadata(byte[] meta) {
-        Map<String, String> out = new LinkedHashMap<>();
-        try {
-            XMLStreamReader r = XmlTree.secureFactory().createXMLStreamReader(new ByteArrayInputStream(meta));
-            while (r.hasNext()) {
-                if (r.next() == XMLStreamConstants.START_ELEMENT && META.equals(r.getNamespaceURI())
-                        && "user-defined".equals(r.getLocalName())) {
-                    String name = r.getAttributeValue(META, "name");
-                    String value = Texts.collapse(r.getElementText());
-                    if (name != null && !value.isEmpty()) {
-                        out.putIfAbsent(name, value);
-                        // "OVERHEIDop.ParlID/DC.identifier": the part after the slash is the name HTML pages use
-                        out.putIfAbsent(name.substring(name.lastIndexOf('/') + 1), value);
-                    }
-                }
-            }
-            r.close();
-        } catch (XMLStreamException e) {
-            // metadata is a help, never a reason to refuse the text
-            return out;
-        }
-        return out;
-    }
-
-    /** A list level's number format: prefix, format ("1", "a", "i", "" for none), suffix, start; bullet when null. */
-    private record Level(String prefix, String format, String suffix, int start) {
-    }
-
-    /** One pass over styles.xml (list styles only) and content.xml: paragraphs in order, list counters, notes. */
+    /** One pass over styles.xml (list styles only) and content.xml: paragraphs in order, list markers, notes. */
     private static final class Walk {
-        private final Map<String, Map<Integer, Level>> listStyles = new HashMap<>();
+        private final OdtListNumbering numbering = new OdtListNumbering();
         private final List<String> paragraphs = new ArrayList<>();
         private final Set<Integer> headings = new HashSet<>();
         private final List<String> notes = new ArrayList<>();
         // paragraphs being written, innermost last (a text box's paragraph inside a paragraph)
         private final Deque<StringBuilder> open = new ArrayDeque<>();
-        // lists being read: style name, level counters
-        private final Deque<String> listStyle = new ArrayDeque<>();
-        private final Map<String, int[]> counters = new HashMap<>();
         private String pendingMarker;
         private int noteDepth = -1;
         private List<String> noteParagraphs;
@@ -147,7 +112,7 @@ public final class OdtTextExtractor {
                     if (TEXT.equals(ns) && "list-style".equals(name)) {
                         styleName = r.getAttributeValue(STYLE, "name");
                     } else if (TEXT.equals(ns) && styleName != null && name.startsWith("list-level-style-")) {
-                        level(r, styleName, name.endsWith("number"));
+                        numbering.level(r, styleName, name.endsWith("number"));
                     } else if (OFFICE.equals(ns) && "body".equals(name)) {
                         inBody = true;
                     } else if (inBody && !stylesOnly) {
@@ -175,34 +140,18 @@ public final class OdtTextExtractor {
             r.close();
         }
 
-        private void level(XMLStreamReader r, String style, boolean numbered) {
-            int level = parseInt(r.getAttributeValue(TEXT, "level"), 1);
-            String format = numbered ? r.getAttributeValue(STYLE, "num-format") : null;
-            Level l = new Level(nonNull(r.getAttributeValue(STYLE, "num-prefix")), numbered ? nonNull(format) : null,
-                    nonNull(r.getAttributeValue(STYLE, "num-suffix")), parseInt(r.getAttributeValue(TEXT, "start-value"), 1));
-            listStyles.computeIfAbsent(style, k -> new HashMap<>()).put(level, l);
-        }
-
         private void start(XMLStreamReader r, String ns, String name, int depth) {
             if (!TEXT.equals(ns)) {
                 return; // tables, frames and text boxes: their paragraphs are read where they stand
             }
             switch (name) {
                 case "p", "h" -> open.addLast(new StringBuilder());
-                case "s" -> append(" ".repeat(Math.min(64, Math.max(1, parseInt(r.getAttributeValue(TEXT, "c"), 1)))));
+                case "s" -> append(" ".repeat(Math.min(64, Math.max(1, Texts.parseIntOr(r.getAttributeValue(TEXT, "c"), 1)))));
                 case "tab" -> append(" ");
                 case "line-break" -> append("\n");
-                case "list" -> {
-                    String style = r.getAttributeValue(TEXT, "style-name");
-                    String outer = listStyle.peekLast();
-                    listStyle.addLast(style != null ? style : outer == null ? "" : outer);
-                    boolean continues = "true".equals(r.getAttributeValue(TEXT, "continue-numbering"))
-                            || r.getAttributeValue(TEXT, "continue-list") != null;
-                    if (listStyle.size() == 1 && !continues) {
-                        counters.remove(listStyle.peekLast());
-                    }
-                }
-                case "list-item" -> pendingMarker = marker(parseInt(r.getAttributeValue(TEXT, "start-value"), -1));
+                case "list" -> numbering.startList(r);
+                case "list-item" -> pendingMarker = numbering.nextMarker(
+                        Texts.parseIntOr(r.getAttributeValue(TEXT, "start-value"), -1));
                 case "list-header" -> pendingMarker = null;
                 case "note" -> {
                     if (noteDepth < 0) {
@@ -249,15 +198,7 @@ public final class OdtTextExtractor {
                     }
                     paragraphs.add(text);
                 }
-                case "list" -> {
-                    if (!listStyle.isEmpty()) {
-                        int level = listStyle.size();
-                        int[] c = counters.get(listStyle.removeLast());
-                        if (c != null && level < c.length) {
-                            c[level] = 0; // a nested list starts again under the next item
-                        }
-                    }
-                }
+                case "list" -> numbering.endList();
                 case "note" -> {
                     if (noteDepth == depth) {
                         notes.set(notes.size() - 1, String.join(" ", noteParagraphs));
@@ -268,39 +209,6 @@ public final class OdtTextExtractor {
                 default -> {
                 }
             }
-        }
-
-        /** "1)", "a.", "-": the marker of the next item in the innermost list; null outside lists. */
-        private String marker(int startValue) {
-            if (listStyle.isEmpty()) {
-                return null;
-            }
-            int level = listStyle.size();
-            String style = listStyle.peekLast();
-            Level l = listStyles.getOrDefault(style, Map.of()).get(level);
-            if (l == null) {
-                return null; // a list style we do not know: its items are plain paragraphs
-            }
-            if (l.format() == null) {
-                return "-";
-            }
-            if (l.format().isEmpty()) {
-                return null;
-            }
-            int[] c = counters.computeIfAbsent(style, k -> new int[11]);
-            if (level >= c.length) {
-                return null;
-            }
-            c[level] = startValue > 0 ? startValue : c[level] == 0 ? l.start() : c[level] + 1;
-            String number = switch (l.format()) {
-                case "a" -> ListMarkers.letters(c[level]);
-                case "A" -> ListMarkers.letters(c[level]).toUpperCase();
-                case "i" -> ListMarkers.roman(c[level]).toLowerCase();
-                case "I" -> ListMarkers.roman(c[level]);
-                default -> String.valueOf(c[level]);
-            };
-            String marker = (l.prefix() + number + l.suffix()).strip();
-            return marker.isEmpty() ? null : marker;
         }
 
         private void append(String s) {
@@ -318,18 +226,6 @@ public final class OdtTextExtractor {
                 out.note(i + 1, notes.get(i) == null ? "" : notes.get(i));
             }
             return out.build();
-        }
-
-        private static String nonNull(String s) {
-            return s == null ? "" : s;
-        }
-
-        private static int parseInt(String s, int fallback) {
-            try {
-                return s == null ? fallback : Integer.parseInt(s.strip());
-            } catch (NumberFormatException e) {
-                return fallback;
-            }
         }
     }
 }

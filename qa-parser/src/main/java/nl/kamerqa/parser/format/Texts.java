@@ -34,4 +34,13 @@ final class Texts {
     static boolean isBlank(CharSequence text) {
         return collapse(text).isEmpty();
     }
+
+    /** {@code s} as a number (surrounding whitespace ignored); {@code fallback} when it is null or no number. */
+    static int parseIntOr(String s, int fallback) {
+        try {
+            return s == null ? fallback : Integer.parseInt(s.strip());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
 }

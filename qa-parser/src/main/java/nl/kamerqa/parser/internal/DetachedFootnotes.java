@@ -1,7 +1,8 @@
 package nl.kamerqa.parser.internal;
 
+import nl.kamerqa.parser.internal.FootnoteNumberPairing.Item;
+
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.function.IntPredicate;
  * text ("1", "", "Financieel Dagblad, ..."), and now and then elsewhere: after a later footnote's text ("... nr. 70",
  * "2"), or several numbers stacked above their texts ("15", "16", "Kamerstuk ...", "Het actuele ..."). A number
  * with no text after it belongs to a text that has no number before it, in order; a text without a number starts
- * where the line before it ends short of the full width. The result is the canonical form the rest of the parser
+ * where the line before it ends short of the full width ({@link FootnoteNumberPairing} pairs them). The result is the canonical form the rest of the parser
  * reads — "N text" lines after a blank line at the page bottom — so {@link FootnoteLayout} needs to know no
  * extractor.
  * <p>
@@ -25,15 +26,6 @@ final class DetachedFootnotes {
 
     private static final int MAX_ZONE_LINES = 20;
     private static final int MAX_AHEAD = 40;
-
-    private record Item(int index, int number) {
-        boolean isNumber() {
-            return number > 0;
-        }
-    }
-
-    private record Split(int item, int score) {
-    }
 
     private final List<SourceLine> lines;
     private final boolean[] footer;
@@ -47,7 +39,7 @@ final class DetachedFootnotes {
         this.lines = lines;
         this.footer = footer;
         this.structural = structural;
-        this.fullWidth = FootnoteLayout.fullWidth(lines, footer);
+        this.fullWidth = FootnoteBody.fullWidth(lines, footer);
     }
 
     /**
@@ -196,87 +188,13 @@ final class DetachedFootnotes {
             int number = bareNumber(text);
             items.add(new Item(i, number >= next && number <= next + MAX_AHEAD ? number : -1));
         }
-        // runs of numbers: each with the text after it, or floating when no text follows
-        List<List<Integer>> runNumbers = new ArrayList<>();
-        List<List<Integer>> runTexts = new ArrayList<>();
-        List<Integer> floating = new ArrayList<>();
-        int k = 0;
-        while (k < items.size()) {
-            List<Integer> numbers = new ArrayList<>();
-            while (k < items.size() && items.get(k).isNumber()) {
-                numbers.add(items.get(k++).number());
-            }
-            List<Integer> texts = new ArrayList<>();
-            while (k < items.size() && !items.get(k).isNumber()) {
-                texts.add(k++);
-            }
-            if (texts.isEmpty()) {
-                floating.addAll(numbers);
-            } else {
-                runNumbers.add(numbers);
-                runTexts.add(texts);
-            }
-        }
-        floating.sort(Integer::compare);
-        // where texts split: first the stacked numbers' own texts, then one more split per floating number
-        List<List<Integer>> splits = new ArrayList<>();
-        List<Split> spare = new ArrayList<>();
-        for (int r = 0; r < runTexts.size(); r++) {
-            List<Split> candidates = candidates(items, runTexts.get(r));
-            candidates.sort(Comparator.comparingInt(Split::score).reversed());
-            int needed = Math.max(0, runNumbers.get(r).size() - 1);
-            List<Integer> chosen = new ArrayList<>();
-            for (Split s : candidates) {
-                if (chosen.size() < needed) {
-                    chosen.add(s.item());
-                } else {
-                    spare.add(s);
-                }
-            }
-            splits.add(chosen);
-        }
-        spare.sort(Comparator.comparingInt(Split::score).reversed());
-        List<Integer> extra = new ArrayList<>();
-        for (int s = 0; s < Math.min(floating.size(), spare.size()); s++) {
-            extra.add(spare.get(s).item());
-        }
-        // bodies: each run's texts cut at its splits; a piece beyond the run's numbers takes a floating number
-        Map<Integer, List<Integer>> bodies = new HashMap<>();
-        List<Integer> order = new ArrayList<>();
-        int nextFloating = 0;
-        for (int r = 0; r < runTexts.size(); r++) {
-            List<Integer> numbers = runNumbers.get(r);
-            int piece = 0;
-            int current = -1;
-            for (int item : runTexts.get(r)) {
-                boolean cut = splits.get(r).contains(item) || extra.contains(item);
-                if (current < 0 || cut) {
-                    int number;
-                    if (current < 0 || (splits.get(r).contains(item) && piece < numbers.size())) {
-                        number = piece < numbers.size() ? numbers.get(piece) : -1;
-                        piece++;
-                    } else if (nextFloating < floating.size()) {
-                        number = floating.get(nextFloating++);
-                    } else {
-                        number = -1;
-                    }
-                    if (number > 0 && !bodies.containsKey(number)) {
-                        current = number;
-                        bodies.put(number, new ArrayList<>());
-                        order.add(number);
-                    }
-                }
-                if (current > 0) {
-                    bodies.get(current).add(items.get(item).index());
-                }
-            }
-        }
-        order.sort(Integer::compare);
+        Map<Integer, List<Integer>> bodies = FootnoteNumberPairing.bodies(items, lines, fullWidth);
         SourceLine first = lines.get(zone);
         out.add(new SourceLine(first.number(), "", 0, first.formFeedBefore()));
         int max = next - 1;
-        for (int number : order) {
-            List<Integer> bodyLines = bodies.get(number);
+        for (Map.Entry<Integer, List<Integer>> body : bodies.entrySet()) {
+            int number = body.getKey();
+            List<Integer> bodyLines = body.getValue();
             SourceLine head = lines.get(bodyLines.get(0));
             out.add(new SourceLine(head.number(), number + " " + head.text(), 0, false));
             for (int b = 1; b < bodyLines.size(); b++) {
@@ -295,18 +213,6 @@ final class DetachedFootnotes {
             }
             next = max + 1;
         }
-    }
-
-    /** Lines of a run's text where a new footnote may start: after a line that ends short of the full width. */
-    private List<Split> candidates(List<Item> items, List<Integer> texts) {
-        List<Split> out = new ArrayList<>();
-        for (int t = 1; t < texts.size(); t++) {
-            String previous = lines.get(items.get(texts.get(t - 1)).index()).text();
-            if (!FootnoteBody.isWrapped(previous, fullWidth)) {
-                out.add(new Split(texts.get(t), fullWidth - previous.length()));
-            }
-        }
-        return out;
     }
 
     private static SourceLine withoutFormFeed(SourceLine line) {

@@ -1,5 +1,7 @@
 package nl.kamerqa.parser.internal;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,5 +60,21 @@ final class FootnoteBody {
             return true;
         }
         return lastLine.length() >= fullWidth && (Character.isLowerCase(end) || ",;:(«“‘/".indexOf(end) >= 0);
+    }
+
+    /** Nine in ten text lines are at most this wide; a footnote line that wide was cut by the page width. */
+    static int fullWidth(List<SourceLine> lines, boolean[] footer) {
+        int[] lengths = new int[lines.size()];
+        int count = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!footer[i] && !lines.get(i).isBlank()) {
+                lengths[count++] = lines.get(i).text().length();
+            }
+        }
+        if (count == 0) {
+            return Integer.MAX_VALUE;
+        }
+        Arrays.sort(lengths, 0, count);
+        return Math.max(20, (int) (lengths[(int) (count * 0.9)] * 0.9));
     }
 }

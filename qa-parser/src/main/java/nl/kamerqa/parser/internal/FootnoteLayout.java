@@ -20,7 +20,8 @@ import java.util.function.IntPredicate;
  * zone runs to the end of its page where page ends are known; otherwise a body goes on only while its last
  * line looks cut off ({@link FootnoteBody#isWrapped}). Notes gathered at the end of a text ({@link EndNotes}) come
  * after those. Footnotes an extractor told ({@link #known}) are taken as they are; only their markers are found.
- * Over 300 lines: the guessed and the told footnotes share the bookkeeping of zones, bodies and markers.
+ * The guessed and the told footnotes share this class's bookkeeping of zones, bodies and markers; what the lines
+ * say about where a page ends is {@link PageBottom}'s.
  */
 final class FootnoteLayout {
 
@@ -32,14 +33,12 @@ final class FootnoteLayout {
     record Body(int number, int firstLine, List<String> lines, Integer page) {
     }
 
-    private static final int MAX_ZONE_LINES = 15;
-    private static final int MAX_TAIL_LINES = 3;
-
     private final List<SourceLine> lines;
     private final boolean[] footer;
     private final Integer[] footerPage;
     private final PageMap pages;
     private final IntPredicate structural;
+    private final PageBottom bottom;
     private final boolean[] zone;
     private MarkerCandidates candidates;
     private final Map<Integer, List<Marker>> markers = new HashMap<>();
@@ -55,8 +54,9 @@ final class FootnoteLayout {
         this.footerPage = footerPage;
         this.pages = pages;
         this.structural = structural;
+        this.bottom = new PageBottom(lines, footer, pages, structural);
         this.zone = new boolean[lines.size()];
-        this.fullWidth = fullWidth(lines, footer);
+        this.fullWidth = FootnoteBody.fullWidth(lines, footer);
     }
 
     /**
@@ -206,24 +206,7 @@ final class FootnoteLayout {
         if (previous < 0) {
             return false;
         }
-        return lines.get(previous).isBlank() || zone[previous] || onlyFootnotesFollow(i + 1, number + 1);
-    }
-
-    /** From {@code from} to the end of the page stand only the next bodies and a few lines (their continuations). */
-    private boolean onlyFootnotesFollow(int from, int next) {
-        int j = from;
-        int expected = next;
-        while (j < lines.size() && !footer[j] && !pages.startsPage(j)) {
-            if (j - from > MAX_ZONE_LINES) {
-                return false;
-            }
-            if (FootnoteBody.number(lines.get(j).text()) != expected) {
-                return pageEndsWithin(j);
-            }
-            expected++;
-            j++;
-        }
-        return true;
+        return lines.get(previous).isBlank() || zone[previous] || bottom.onlyFootnotesFollow(i + 1, number + 1);
     }
 
     /**
@@ -246,8 +229,8 @@ final class FootnoteLayout {
         int last = start;
         int j = start + 1;
         int gap = 0;
-        boolean toFooter = toPageEnd && runsToFooter(start);
-        for (; j < lines.size() && nonBlank <= MAX_ZONE_LINES; j++) {
+        boolean toFooter = toPageEnd && bottom.runsToFooter(start);
+        for (; j < lines.size() && nonBlank <= PageBottom.MAX_ZONE_LINES; j++) {
             if (footer[j] || pages.startsPage(j)) {
                 break;
             }
@@ -271,7 +254,8 @@ final class FootnoteLayout {
                     numbers.add(currentNumber);
                     candidates.taken(next);
                 }
-            } else if (structural.test(j) || !(wrapped || toFooter || toPageEnd && blanksBefore < 2 && pageEndsWithin(j))) {
+            } else if (structural.test(j)
+                    || !(wrapped || toFooter || toPageEnd && blanksBefore < 2 && bottom.pageEndsWithin(j))) {
                 break;
             } else {
                 current.add(text);
@@ -285,7 +269,7 @@ final class FootnoteLayout {
             // footnotes stand just above the footer: they are on the page it numbers, known or not before
             found.replaceAll(b -> b.page() != null ? b : new Body(b.number(), b.firstLine(), b.lines(), pageBelow));
         }
-        if (nonBlank > MAX_ZONE_LINES) {
+        if (nonBlank > PageBottom.MAX_ZONE_LINES) {
             candidates.restore(saved);
             return -1;
         }
@@ -303,77 +287,11 @@ final class FootnoteLayout {
         return last + 1;
     }
 
-    /**
-     * From the body at {@code start} to the page's footer stand only lines that are no heading or label, without a
-     * gap of blank lines: all of it is footnote text (as {@code PdfTextExtractor} writes a page's small print).
-     */
-    private boolean runsToFooter(int start) {
-        int blanks = 0;
-        int count = 0;
-        for (int j = start + 1; j < lines.size(); j++) {
-            if (footer[j]) {
-                return true;
-            }
-            if (pages.startsPage(j)) {
-                return false;
-            }
-            if (lines.get(j).isBlank()) {
-                if (++blanks >= 2) {
-                    return false;
-                }
-                continue;
-            }
-            blanks = 0;
-            if (++count > MAX_ZONE_LINES || structural.test(j)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Only a few lines are left before the page ends, without the gap of blank lines that a page break whose
-     * footer was lost leaves: those lines are footnote text however they look.
-     */
-    private boolean pageEndsWithin(int from) {
-        int left = 0;
-        int blanks = 0;
-        for (int j = from; j < lines.size() && !footer[j] && !pages.startsPage(j); j++) {
-            if (lines.get(j).isBlank()) {
-                if (++blanks >= 2) {
-                    return false;
-                }
-                continue;
-            }
-            blanks = 0;
-            if (++left > MAX_TAIL_LINES) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private Body body(int number, int firstLine, List<String> bodyLines) {
         return new Body(number, firstLine, List.copyOf(bodyLines), pages.page(firstLine));
     }
 
     private Candidate chooseMarker(int number, int before, int bodyLine) {
         return candidates.choose(number, before, bodyLine, zone, pages);
-    }
-
-    /** Nine in ten text lines are at most this wide; a footnote line that wide was cut by the page width. */
-    static int fullWidth(List<SourceLine> lines, boolean[] footer) {
-        int[] lengths = new int[lines.size()];
-        int count = 0;
-        for (int i = 0; i < lines.size(); i++) {
-            if (!footer[i] && !lines.get(i).isBlank()) {
-                lengths[count++] = lines.get(i).text().length();
-            }
-        }
-        if (count == 0) {
-            return Integer.MAX_VALUE;
-        }
-        Arrays.sort(lengths, 0, count);
-        return Math.max(20, (int) (lengths[(int) (count * 0.9)] * 0.9));
     }
 }

@@ -94,7 +94,7 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
             }
         }
         return new TextLayout(lines, footers, pages, notes, skip, WordEvidence.of(textLines), warnings, colophonId,
-                FootnoteLayout.fullWidth(lines, footer));
+                FootnoteBody.fullWidth(lines, footer));
     }
 
     /** Adds the line to {@code out} without its colophon; returns the identifier the colophon prints, or null. */
