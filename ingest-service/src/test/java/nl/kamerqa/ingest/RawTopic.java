@@ -1,5 +1,7 @@
 package nl.kamerqa.ingest;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,6 +66,31 @@ final class RawTopic {
         List<ConsumerRecord<String, byte[]>> matching = withSha(records, sha);
         assertThat(matching).as("records on the raw topic for content %s", sha).hasSize(1);
         return matching.get(0);
+    }
+
+    /**
+     * The event with this CloudEvents id, read as a subscriber would: a group of its own from the earliest offset, the
+     * value through the CloudEvents SDK's deserializer.
+     */
+    static CloudEvent subscribedEvent(String bootstrapServers, String topic, String eventId) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "subscriber-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, CloudEvent> subscriber =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            subscriber.subscribe(List.of(topic));
+            List<CloudEvent> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                subscriber.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (eventId.equals(r.value().getId())) {
+                        events.add(r.value());
+                    }
+                });
+                assertThat(events).hasSize(1);
+            });
+            return events.get(0);
+        }
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

@@ -4,8 +4,12 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
+import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
 import nl.kamerqa.parsing.Delivery;
@@ -20,12 +24,15 @@ import com.mongodb.client.model.Updates;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -53,10 +60,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -174,6 +183,27 @@ class RawDocumentListenerIntegrationTest {
         assertThat(value.get("provenance").get("offset").asLong())
                 .isEqualTo(((Number) provenance.get("offset")).longValue());
         assertThat(outcome("parsed")).isEqualTo(parsedBefore + 1);
+    }
+
+    @Test
+    void aSubscriberReadsTheParsedEventThroughTheCloudEventsSdkAndItsDataAsAParsedDocument() throws Exception {
+        RawDocument raw = Samples.plainText("kst-36200-VII-913", "Vraag 1\nDe leden van de ChristenUnie-fractie ...");
+        Instant sentAt = Instant.now();
+
+        send(raw.documentId(), JSON.writeValueAsBytes(raw));
+
+        CloudEvent event = awaitCloudEvent(properties.topics().parsed(), raw.documentId());
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getType()).isEqualTo(CloudEventHeaders.TYPE_PARSED);
+        assertThat(event.getSource()).isEqualTo(URI.create(KafkaParsedDocumentPublisher.EVENT_SOURCE));
+        assertThat(event.getId()).isEqualTo(raw.documentId() + ":" + raw.contentSha256() + ":" + QaParser.VERSION);
+        assertThat(event.getSubject()).isEqualTo(raw.documentId());
+        assertThat(event.getTime().toInstant()).isBetween(sentAt, Instant.now());
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        ParsedDocument document = JSON.readValue(event.getData().toBytes(), ParsedDocument.class);
+        assertThat(document.documentId()).isEqualTo(raw.documentId());
+        assertThat(document.provenance().contentSha256()).isEqualTo(raw.contentSha256());
+        assertThat(document.questions()).isNotEmpty();
     }
 
     @Test
@@ -494,6 +524,28 @@ class RawDocumentListenerIntegrationTest {
                 found.set(records.get(0));
             });
             return found.get();
+        }
+    }
+
+    /** The event with this key, read as a subscriber would: its own group, the SDK's deserializer for the value. */
+    private CloudEvent awaitCloudEvent(String topic, String key) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.GROUP_ID_CONFIG, "subscriber-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, CloudEvent> subscriber =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            subscriber.subscribe(List.of(topic));
+            List<CloudEvent> events = new ArrayList<>();
+            await().atMost(WAIT).untilAsserted(() -> {
+                subscriber.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        events.add(r.value());
+                    }
+                });
+                assertThat(events).hasSize(1);
+            });
+            return events.get(0);
         }
     }
 
