@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -73,23 +74,17 @@ final class RawTopic {
      * value through the CloudEvents SDK's deserializer.
      */
     static CloudEvent subscribedEvent(String bootstrapServers, String topic, String eventId) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "subscriber-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = KafkaTestUtils.consumerProps(bootstrapServers, "subscriber-" + UUID.randomUUID(),
+                false);
         try (KafkaConsumer<String, CloudEvent> subscriber =
                      new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
             subscriber.subscribe(List.of(topic));
-            List<CloudEvent> events = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                subscriber.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (eventId.equals(r.value().getId())) {
-                        events.add(r.value());
-                    }
-                });
-                assertThat(events).hasSize(1);
+            List<CloudEvent> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                subscriber.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(e -> eventId.equals(e.getId()));
             });
-            return events.get(0);
+            return seen.stream().filter(e -> eventId.equals(e.getId())).findFirst().orElseThrow();
         }
     }
 

@@ -24,7 +24,6 @@ import com.mongodb.client.model.Updates;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -65,10 +65,12 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -93,6 +95,7 @@ import static org.mockito.Mockito.mockingDetails;
 class RawDocumentListenerIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Keeps its data when the server shuts down, as a restarted mongod does; MemoryBackend would forget it. */
@@ -529,23 +532,13 @@ class RawDocumentListenerIntegrationTest {
 
     /** The event with this key, read as a subscriber would: its own group, the SDK's deserializer for the value. */
     private CloudEvent awaitCloudEvent(String topic, String key) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                ConsumerConfig.GROUP_ID_CONFIG, "subscriber-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "subscriber-" + UUID.randomUUID(), false);
         try (KafkaConsumer<String, CloudEvent> subscriber =
                      new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
             subscriber.subscribe(List.of(topic));
-            List<CloudEvent> events = new ArrayList<>();
-            await().atMost(WAIT).untilAsserted(() -> {
-                subscriber.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        events.add(r.value());
-                    }
-                });
-                assertThat(events).hasSize(1);
-            });
-            return events.get(0);
+            return await().atMost(WAIT).until(() -> StreamSupport.stream(subscriber.poll(POLL).spliterator(), false)
+                    .filter(r -> key.equals(r.key())).map(ConsumerRecord::value).findFirst(), Optional::isPresent)
+                    .orElseThrow();
         }
     }
 
