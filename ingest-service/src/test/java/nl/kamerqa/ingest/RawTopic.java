@@ -1,5 +1,7 @@
 package nl.kamerqa.ingest;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -64,6 +67,25 @@ final class RawTopic {
         List<ConsumerRecord<String, byte[]>> matching = withSha(records, sha);
         assertThat(matching).as("records on the raw topic for content %s", sha).hasSize(1);
         return matching.get(0);
+    }
+
+    /**
+     * The event with this CloudEvents id, read as a subscriber would: a group of its own from the earliest offset, the
+     * value through the CloudEvents SDK's deserializer.
+     */
+    static CloudEvent subscribedEvent(String bootstrapServers, String topic, String eventId) {
+        Map<String, Object> config = KafkaTestUtils.consumerProps(bootstrapServers, "subscriber-" + UUID.randomUUID(),
+                false);
+        try (KafkaConsumer<String, CloudEvent> subscriber =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            subscriber.subscribe(List.of(topic));
+            List<CloudEvent> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                subscriber.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                return seen.stream().anyMatch(e -> eventId.equals(e.getId()));
+            });
+            return seen.stream().filter(e -> eventId.equals(e.getId())).findFirst().orElseThrow();
+        }
     }
 
     static String header(ConsumerRecord<?, ?> record, String name) {

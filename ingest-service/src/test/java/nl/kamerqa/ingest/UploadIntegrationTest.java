@@ -1,5 +1,7 @@
 package nl.kamerqa.ingest;
 
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.RawDocument;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,9 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +99,27 @@ class UploadIntegrationTest extends UploadHttpTest {
         singleRecordWithSha(publishedRecords(), sha);
         assertThat(counter("accepted", "none")).isEqualTo(acceptedBefore + 1);
         assertThat(counter("duplicate", "none")).isEqualTo(duplicateBefore + 1);
+    }
+
+    @Test
+    void aSubscriberReadsTheRawEventThroughTheCloudEventsSdkAndItsDataAsARawDocument() throws Exception {
+        byte[] content = Samples.uniqueKamervragenText();
+        String sha = DocumentIntake.sha256Hex(content);
+
+        HttpResponse<String> response = postBody(content, "text/plain; charset=UTF-8", "?documentId=kst-36200-VII-171");
+        assertThat(response.statusCode()).isEqualTo(202);
+
+        CloudEvent event = RawTopic.subscribedEvent(broker.getBrokersAsString(), properties.topics().raw(),
+                "kst-36200-VII-171:" + sha);
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getType()).isEqualTo(CloudEventHeaders.TYPE_RAW);
+        assertThat(event.getSource()).isEqualTo(URI.create("/kamerqa/ingest/upload"));
+        assertThat(event.getSubject()).isEqualTo("kst-36200-VII-171");
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        RawDocument raw = JSON.readValue(event.getData().toBytes(), RawDocument.class);
+        assertThat(raw.documentId()).isEqualTo("kst-36200-VII-171");
+        assertThat(raw.content()).isEqualTo(content);
+        assertThat(event.getTime().toInstant()).isEqualTo(Instant.parse(raw.receivedAt()));
     }
 
     @Test

@@ -1,7 +1,9 @@
 package nl.kamerqa.query;
 
+import io.cloudevents.CloudEvent;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -9,12 +11,12 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
-/** Writes to the parsed topic as parser-service does: key = documentId, JSON value, CloudEvents id header. */
+/** Writes to the parsed topic as parser-service does: key = documentId, JSON value, CloudEvents binary-mode headers. */
 public final class ParsedTopic implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -31,10 +33,9 @@ public final class ParsedTopic implements AutoCloseable {
     /** Sends and waits for the broker's acknowledgement. */
     public void publish(ParsedDocument... documents) {
         for (ParsedDocument document : documents) {
-            ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, document.documentId(),
-                    JSON.writeValueAsBytes(document));
-            record.headers().add(CloudEventHeaders.ID, UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8));
-            send(record);
+            CloudEvent event = CloudEventsKafkaHeaders.event(UUID.randomUUID().toString(), CloudEventHeaders.TYPE_PARSED,
+                    "/kamerqa/parser-service", document.documentId(), Instant.now().toString());
+            send(CloudEventsKafkaHeaders.record(topic, document.documentId(), JSON.writeValueAsBytes(document), event));
         }
         producer.flush();
     }

@@ -1,5 +1,6 @@
 package nl.kamerqa.ingest.messaging;
 
+import io.cloudevents.CloudEvent;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.ingest.DocumentRejectedException;
@@ -10,12 +11,10 @@ import nl.kamerqa.ingest.config.KamerqaProperties;
 import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -40,7 +39,7 @@ public class KafkaRawDocumentPublisher implements RawDocumentPublisher {
     @Override
     public void publish(RawDocument document) {
         ProducerRecord<String, RawDocument> record =
-                new ProducerRecord<>(topic, null, document.documentId(), document, headers(document));
+                CloudEventsKafkaHeaders.record(topic, document.documentId(), document, event(document));
         try {
             // acks=all + idempotence (ingest-service.yml): completion means the record is durably on the topic
             template.send(record).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -62,8 +61,8 @@ public class KafkaRawDocumentPublisher implements RawDocumentPublisher {
         }
     }
 
-    static List<Header> headers(RawDocument document) {
-        return CloudEventsKafkaHeaders.of(document.documentId() + ":" + document.contentSha256(),
+    static CloudEvent event(RawDocument document) {
+        return CloudEventsKafkaHeaders.event(document.documentId() + ":" + document.contentSha256(),
                 CloudEventHeaders.TYPE_RAW, SOURCE_PREFIX + document.source(), document.documentId(),
                 document.receivedAt());
     }

@@ -1,5 +1,6 @@
 package nl.kamerqa.parsing.messaging;
 
+import io.cloudevents.CloudEvent;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parsing.ParsedDocumentPublisher;
@@ -8,7 +9,6 @@ import nl.kamerqa.parsing.StoredResult;
 import nl.kamerqa.parsing.config.ParserProperties;
 import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -65,8 +65,8 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
 
     private ProducerRecord<String, Object> record(StoredResult result) {
         ParsedDocument document = result.document();
-        List<Header> headers = CloudEventsKafkaHeaders.of(result.eventId(), CloudEventHeaders.TYPE_PARSED,
+        CloudEvent event = CloudEventsKafkaHeaders.event(result.eventId(), CloudEventHeaders.TYPE_PARSED,
                 EVENT_SOURCE, document.documentId(), Instant.now().toString());
-        return new ProducerRecord<>(topic, null, document.documentId(), document, headers);
+        return CloudEventsKafkaHeaders.record(topic, document.documentId(), document, event);
     }
 }

@@ -4,8 +4,12 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
+import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
 import nl.kamerqa.parsing.Delivery;
@@ -21,11 +25,13 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -53,13 +60,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
+import java.util.stream.StreamSupport;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -84,6 +95,7 @@ import static org.mockito.Mockito.mockingDetails;
 class RawDocumentListenerIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration POLL = Duration.ofMillis(200);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     /** Keeps its data when the server shuts down, as a restarted mongod does; MemoryBackend would forget it. */
@@ -174,6 +186,27 @@ class RawDocumentListenerIntegrationTest {
         assertThat(value.get("provenance").get("offset").asLong())
                 .isEqualTo(((Number) provenance.get("offset")).longValue());
         assertThat(outcome("parsed")).isEqualTo(parsedBefore + 1);
+    }
+
+    @Test
+    void aSubscriberReadsTheParsedEventThroughTheCloudEventsSdkAndItsDataAsAParsedDocument() throws Exception {
+        RawDocument raw = Samples.plainText("kst-36200-VII-913", "Vraag 1\nDe leden van de ChristenUnie-fractie ...");
+        Instant sentAt = Instant.now();
+
+        send(raw.documentId(), JSON.writeValueAsBytes(raw));
+
+        CloudEvent event = awaitCloudEvent(properties.topics().parsed(), raw.documentId());
+        assertThat(event.getSpecVersion()).isEqualTo(SpecVersion.V1);
+        assertThat(event.getType()).isEqualTo(CloudEventHeaders.TYPE_PARSED);
+        assertThat(event.getSource()).isEqualTo(URI.create(KafkaParsedDocumentPublisher.EVENT_SOURCE));
+        assertThat(event.getId()).isEqualTo(raw.documentId() + ":" + raw.contentSha256() + ":" + QaParser.VERSION);
+        assertThat(event.getSubject()).isEqualTo(raw.documentId());
+        assertThat(event.getTime().toInstant()).isBetween(sentAt, Instant.now());
+        assertThat(event.getDataContentType()).isEqualTo("application/json");
+        ParsedDocument document = JSON.readValue(event.getData().toBytes(), ParsedDocument.class);
+        assertThat(document.documentId()).isEqualTo(raw.documentId());
+        assertThat(document.provenance().contentSha256()).isEqualTo(raw.contentSha256());
+        assertThat(document.questions()).isNotEmpty();
     }
 
     @Test
@@ -494,6 +527,18 @@ class RawDocumentListenerIntegrationTest {
                 found.set(records.get(0));
             });
             return found.get();
+        }
+    }
+
+    /** The event with this key, read as a subscriber would: its own group, the SDK's deserializer for the value. */
+    private CloudEvent awaitCloudEvent(String topic, String key) {
+        Map<String, Object> config = KafkaTestUtils.consumerProps(broker, "subscriber-" + UUID.randomUUID(), false);
+        try (KafkaConsumer<String, CloudEvent> subscriber =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new CloudEventDeserializer())) {
+            subscriber.subscribe(List.of(topic));
+            return await().atMost(WAIT).until(() -> StreamSupport.stream(subscriber.poll(POLL).spliterator(), false)
+                    .filter(r -> key.equals(r.key())).map(ConsumerRecord::value).findFirst(), Optional::isPresent)
+                    .orElseThrow();
         }
     }
 

@@ -1,10 +1,10 @@
 package nl.kamerqa.query.stream;
 
-import nl.kamerqa.contracts.CloudEventHeaders;
+import io.cloudevents.CloudEvent;
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -72,10 +71,12 @@ public class ParsedDocumentListener extends AbstractConsumerSeekAware {
                 Math.max(0, position - perPartition)));
     }
 
-    /** The CloudEvents id parser-service gives every parsed event; its position on the topic if it has none. */
+    /**
+     * The CloudEvents id parser-service gives every parsed event, read by the CloudEvents SDK; the record's position
+     * on the topic if it is no CloudEvent.
+     */
     private static String eventId(ConsumerRecord<String, byte[]> record) {
-        Header id = record.headers().lastHeader(CloudEventHeaders.ID);
-        return id != null ? new String(id.value(), StandardCharsets.UTF_8)
-                : record.topic() + "-" + record.partition() + "@" + record.offset();
+        return CloudEventsKafkaHeaders.read(record).map(CloudEvent::getId)
+                .orElseGet(() -> record.topic() + "-" + record.partition() + "@" + record.offset());
     }
 }

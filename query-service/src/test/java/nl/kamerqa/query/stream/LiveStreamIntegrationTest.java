@@ -2,10 +2,12 @@ package nl.kamerqa.query.stream;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.query.QueryApplication;
+import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -35,6 +37,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -208,10 +211,11 @@ class LiveStreamIntegrationTest {
     }
 
     private void publish(String ceId, ParsedDocument document) throws Exception {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(properties.topic(), document.documentId(),
-                JSON.writeValueAsBytes(document));
-        record.headers().add(CloudEventHeaders.ID, ceId.getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        // the headers parser-service writes (service-support's CloudEventsKafkaHeaders)
+        CloudEvent event = CloudEventsKafkaHeaders.event(ceId, CloudEventHeaders.TYPE_PARSED, "/kamerqa/parser-service",
+                document.documentId(), Instant.now().toString());
+        producer.send(CloudEventsKafkaHeaders.record(properties.topic(), document.documentId(),
+                JSON.writeValueAsBytes(document), event)).get();
     }
 
     private URI url(String path) {
