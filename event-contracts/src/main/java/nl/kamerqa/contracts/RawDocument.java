@@ -17,6 +17,9 @@ import java.util.Map;
  * @param receivedAt     ISO-8601 instant at which ingest-service received it
  * @param metadata       what the source said about it (dossier, ondernummer, vergaderjaar, documenttype, date, filename, ...)
  * @param content        the bytes, base64 in JSON
+ * @param official       what the official register says about the publication (type, numbers, indieners,
+ *                       ontvanger, dates), for the parser to prefer over what it would read from the text; null
+ *                       when unknown (uploads, sources without register metadata, events before this field)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RawDocument(
@@ -29,11 +32,20 @@ public record RawDocument(
         String title,
         String receivedAt,
         Map<String, String> metadata,
-        byte[] content) {
+        byte[] content,
+        OfficialMetadata official) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public RawDocument {
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A document without register metadata (kept so the callers from before that field compile). */
+    public RawDocument(int schemaVersion, String documentId, String contentSha256, String contentType, String source,
+                       String sourceUrl, String title, String receivedAt, Map<String, String> metadata,
+                       byte[] content) {
+        this(schemaVersion, documentId, contentSha256, contentType, source, sourceUrl, title, receivedAt, metadata,
+                content, null);
     }
 }

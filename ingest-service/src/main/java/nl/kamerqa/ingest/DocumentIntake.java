@@ -192,7 +192,7 @@ public class DocumentIntake {
         metadata.putAll(version);
         RawDocument raw = new RawDocument(RawDocument.SCHEMA_VERSION, documentId, sha, contentType,
                 document.source(), document.sourceUrl(), document.title(), receivedAt.toString(),
-                metadata, content);
+                metadata, content, document.official());
         publisher.publish(raw);
         log.info("stage=published documentId={} outcome=accepted source={} contentType={} size={} contentSha256={} "
                         + "version={} filename={}", documentId, document.source(), contentType, content.length, sha,

@@ -1,5 +1,7 @@
 package nl.kamerqa.ingest;
 
+import nl.kamerqa.contracts.OfficialMetadata;
+
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,6 +20,7 @@ import java.util.Objects;
  * @param crossSourceDedupe   true for the automated feeds: when the official id was already published through
  *                            another source and this source never delivered it, this is the same document
  *                            arriving through a second channel, recorded but not published again
+ * @param official            what the official register says about the publication, or null
  */
 public record IncomingDocument(String source,
                                byte[] content,
@@ -27,7 +30,8 @@ public record IncomingDocument(String source,
                                String title,
                                String documentId,
                                Map<String, String> metadata,
-                               boolean crossSourceDedupe) {
+                               boolean crossSourceDedupe,
+                               OfficialMetadata official) {
 
     public IncomingDocument {
         Objects.requireNonNull(source, "source");
@@ -38,6 +42,14 @@ public record IncomingDocument(String source,
         title = blankToNull(title);
         documentId = blankToNull(documentId);
         metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+    }
+
+    /** A document without register metadata. */
+    public IncomingDocument(String source, byte[] content, String filename, String declaredContentType,
+                            String sourceUrl, String title, String documentId, Map<String, String> metadata,
+                            boolean crossSourceDedupe) {
+        this(source, content, filename, declaredContentType, sourceUrl, title, documentId, metadata, crossSourceDedupe,
+                null);
     }
 
     /** A document handed in by a person (upload, folder): never joined with what the feeds delivered. */

@@ -2,6 +2,7 @@ package nl.kamerqa.ingest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import nl.kamerqa.contracts.OfficialMetadata;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,20 @@ class DocumentIntakeTest {
                 "https://zoek.officielebekendmakingen.nl/kst-36200-VII-147.html", "Antwoorden", "text/plain",
                 content.length, NOW));
         assertThat(count("accepted")).isEqualTo(1);
+    }
+
+    @Test
+    void registerMetadataOfAFeedDocumentIsCarriedOnTheRawDocumentAndAnUploadHasNone() {
+        OfficialMetadata official = new OfficialMetadata("ah-tk-20202021-3235", "Kamervragen (Aanhangsel)", "Antwoord",
+                null, "2020-2021", null, null, "3235", "2021Z09739", List.of("H. Kat"), List.of("W. Koolmees"), null,
+                "2021-06-21", "2021-06-21");
+        byte[] content = "Vraag 1\nAntwoord vraag 1".getBytes(StandardCharsets.UTF_8);
+
+        intake.accept(new IncomingDocument("sru", content, null, null, null, null, "ah-tk-20202021-3235", Map.of(),
+                true, official));
+        intake.accept(upload("Vraag 2".getBytes(StandardCharsets.UTF_8), "kst-36200-VII-147.txt", null));
+
+        assertThat(published).extracting(RawDocument::official).containsExactly(official, null);
     }
 
     @Test

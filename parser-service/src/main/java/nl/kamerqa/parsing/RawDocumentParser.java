@@ -2,6 +2,7 @@ package nl.kamerqa.parsing;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
+import nl.kamerqa.contracts.OfficialMetadata;
 import nl.kamerqa.parser.QaParser;
 import nl.kamerqa.parser.UnsupportedDocumentException;
 
@@ -12,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Objects;
 
-/** Hands a raw document to qa-parser through the entry point its content type calls for. */
+/**
+ * Hands a raw document to qa-parser through the entry point its content type calls for, with the official register's
+ * metadata the feed carried (qa-parser prefers it over the text for ids and registered dates).
+ */
 public class RawDocumentParser {
 
     private final QaParser parser;
@@ -30,8 +34,8 @@ public class RawDocumentParser {
         ParsedDocument parsed;
         try {
             parsed = isPlainText(raw.contentType())
-                    ? parser.parseText(decodeUtf8(raw.content()))
-                    : parser.parse(raw.content());
+                    ? parseText(decodeUtf8(raw.content()), raw.official())
+                    : parse(raw.content(), raw.official());
         } catch (UnsupportedDocumentException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -71,5 +75,14 @@ public class RawDocumentParser {
         } catch (CharacterCodingException e) {
             throw new UnsupportedDocumentException("content declared text/plain is not valid UTF-8: " + e.getMessage(), e);
         }
+    }
+
+    // without register metadata the parser's plain entry points, as before the field existed
+    private ParsedDocument parseText(String text, OfficialMetadata official) {
+        return official == null ? parser.parseText(text) : parser.parseText(text, official);
+    }
+
+    private ParsedDocument parse(byte[] content, OfficialMetadata official) {
+        return official == null ? parser.parse(content) : parser.parse(content, official);
     }
 }

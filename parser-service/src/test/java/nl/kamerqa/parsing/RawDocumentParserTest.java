@@ -1,5 +1,6 @@
 package nl.kamerqa.parsing;
 
+import nl.kamerqa.contracts.OfficialMetadata;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parser.QaParser;
@@ -7,6 +8,7 @@ import nl.kamerqa.parser.UnsupportedDocumentException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,6 +46,21 @@ class RawDocumentParserTest {
         assertThat(parser.parse(Samples.raw("kst-1", "application/pdf", pdf))).isSameAs(result);
         assertThat(parser.parse(Samples.raw("kst-1", null, pdf))).isSameAs(result);
         verify(qaParser, never()).parseText(anyString());
+    }
+
+    @Test
+    void registerMetadataOnTheRawDocumentIsHandedToTheParser() {
+        byte[] pdf = "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII);
+        OfficialMetadata official = new OfficialMetadata("ah-tk-20202021-3235", null, "Antwoord", null, null, null,
+                null, "3235", null, List.of("H. Kat"), List.of(), null, "2021-06-21", null);
+        RawDocument raw = Samples.raw("ah-tk-20202021-3235", "application/pdf", pdf);
+        RawDocument withRegister = new RawDocument(raw.schemaVersion(), raw.documentId(), raw.contentSha256(),
+                raw.contentType(), raw.source(), raw.sourceUrl(), raw.title(), raw.receivedAt(), raw.metadata(),
+                raw.content(), official);
+        when(qaParser.parse(pdf, official)).thenReturn(result);
+
+        assertThat(parser.parse(withRegister)).isSameAs(result);
+        verify(qaParser, never()).parse(pdf);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package nl.kamerqa.parser;
 
+import nl.kamerqa.contracts.OfficialMetadata;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parser.format.DocTextExtractor;
 import nl.kamerqa.parser.DocumentFormat;
@@ -10,6 +11,7 @@ import nl.kamerqa.parser.format.OdtDocumentReader;
 import nl.kamerqa.parser.format.PdfTextExtractor;
 import nl.kamerqa.parser.format.XmlDocumentReader;
 import nl.kamerqa.parser.internal.InputDecoder;
+import nl.kamerqa.parser.internal.OfficialPrecedence;
 import nl.kamerqa.parser.internal.QualityCheck;
 import nl.kamerqa.parser.internal.TextParser;
 
@@ -80,9 +82,20 @@ public final class QaParser {
      *                                      encrypted or image-only PDF, XML that is no publication, ...)
      */
     public ParsedDocument parse(byte[] content) {
+        return parse(content, null);
+    }
+
+    /**
+     * Parses a document as {@link #parse(byte[])}, taking what the official register says about it over what the
+     * text gives where the register is the authority (ids, registered dates) or the text is silent; the questions
+     * and answers are always the text's. See {@link OfficialPrecedence} for the precedence, field by field.
+     *
+     * @param official the register's metadata, or null when there is none (then the same as {@link #parse(byte[])})
+     */
+    public ParsedDocument parse(byte[] content, OfficialMetadata official) {
         Objects.requireNonNull(content, "content");
         DocumentFormat format = FormatSniffer.sniff(content);
-        return withCappedWarnings(switch (format) {
+        return withCappedWarnings(OfficialPrecedence.apply(switch (format) {
             case PDF -> textParser.parse(PdfTextExtractor.extractLines(content));
             case DOCX -> textParser.parse(DocxTextExtractor.extractLines(content));
             case DOC -> textParser.parse(DocTextExtractor.extractLines(content));
@@ -91,7 +104,7 @@ public final class QaParser {
             case XML -> XmlDocumentReader.read(content);
             case PLAIN_TEXT -> textParser.parse(InputDecoder.decode(content));
             case UNKNOWN -> textParser.parse(InputDecoder.decodeUnknown(content));
-        });
+        }, official));
     }
 
     /**
@@ -111,8 +124,13 @@ public final class QaParser {
 
     /** Parses plain text as an extractor produces it (pdftotext with or without -layout, pandoc, CRLF copies). */
     public ParsedDocument parseText(String text) {
+        return parseText(text, null);
+    }
+
+    /** Parses plain text as {@link #parseText(String)}, with the register's metadata as {@link #parse(byte[], OfficialMetadata)}. */
+    public ParsedDocument parseText(String text, OfficialMetadata official) {
         Objects.requireNonNull(text, "text");
-        return withCappedWarnings(textParser.parse(text));
+        return withCappedWarnings(OfficialPrecedence.apply(textParser.parse(text), official));
     }
 
     /**

@@ -20,13 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Follows the officielebekendmakingen SRU repository: records modified since the checkpoint date, ascending, a
- * page of {@code maximumRecords} at a time until {@code numberOfRecords}. The checkpoint is the poll's date and
+ * page of {@code maximumRecords} at a time while the server gives a {@code nextRecordPosition} (see {@link #next}). The checkpoint is the poll's date and
  * the start of the page being read, saved after every page, so a crash re-reads at most one page (its records
  * are recognised in the item ledger); a finished poll moves the date to the latest modification seen.
  *
@@ -87,15 +89,40 @@ public class SruPoller extends FeedPoller {
                     latest = modified;
                 }
             }
-            int next = page.nextRecordPosition() != null ? page.nextRecordPosition() : start + page.records().size();
-            if (page.records().isEmpty() || next > page.numberOfRecords() || next <= start) {
+            OptionalInt next = next(page, start);
+            if (next.isEmpty()) {
                 break;
             }
-            start = next;
+            start = next.getAsInt();
             run.checkpoint(checkpointOf(MODIFIED_SINCE, since.toString(), START_RECORD, Integer.toString(start)));
         }
         // records of the latest day are read again next time (dates have no time); the item ledger knows them
         run.checkpoint(checkpointOf(MODIFIED_SINCE, latest.toString(), START_RECORD, "1"));
+    }
+
+    /**
+     * Where the next page starts, empty when this was the last. The server's {@code nextRecordPosition} is followed
+     * whatever {@code numberOfRecords} says: repository.overheid.nl gives that count as an estimate, and a count
+     * below the next position must not end the poll early. Without it, the page after the highest position read
+     * (real answers splice records in at repeated positions, so counting records would skip some), while the
+     * count says there are more.
+     */
+    static OptionalInt next(SruResponse page, int start) {
+        if (page.records().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        int next;
+        if (page.nextRecordPosition() != null) {
+            next = page.nextRecordPosition();
+        } else {
+            int highest = page.records().stream().map(SruRecord::position).filter(Objects::nonNull)
+                    .mapToInt(Integer::intValue).max().orElse(start + page.records().size() - 1);
+            next = highest + 1;
+            if (next > page.numberOfRecords()) {
+                return OptionalInt.empty();
+            }
+        }
+        return next > start ? OptionalInt.of(next) : OptionalInt.empty();
     }
 
     private void handle(SruRecord record, PollRun run, URI page) throws FeedException, InterruptedException {
@@ -183,7 +210,7 @@ public class SruPoller extends FeedPoller {
                 .put("preferredUrl", record.preferredUrl());
         record.itemUrls().forEach((m, url) -> metadata.put(FeedMetadata.URL_PREFIX + m, url));
         return new IncomingDocument(NAME, file.body(), null, file.contentType(), file.uri().toString(), title,
-                record.identifier(), metadata.build(), true);
+                record.identifier(), metadata.build(), true, RegisterMetadata.of(record));
     }
 
     private URI page(String query, int start) {

@@ -6,8 +6,12 @@ import java.util.Map;
 /**
  * One SRU record: the metadata of {@code gzd:originalData/overheidwetgeving:meta} (owmskern, owmsmantel, tpmeta)
  * by local element name, and the {@code gzd:itemUrl}s of {@code gzd:enrichedData} by manifestation.
+ *
+ * @param position the record's {@code recordPosition} in the result set, null when absent (a bare record); real
+ *                 answers repeat positions, so it orders nothing by itself
  */
-public record SruRecord(Map<String, List<String>> meta, Map<String, String> itemUrls, String preferredUrl) {
+public record SruRecord(Map<String, List<String>> meta, Map<String, String> itemUrls, String preferredUrl,
+                        Integer position) {
 
     public SruRecord {
         meta = Map.copyOf(meta);
@@ -17,6 +21,10 @@ public record SruRecord(Map<String, List<String>> meta, Map<String, String> item
     public String first(String name) {
         List<String> values = meta.get(name);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    public List<String> all(String name) {
+        return meta.getOrDefault(name, List.of());
     }
 
     public String joined(String name) {

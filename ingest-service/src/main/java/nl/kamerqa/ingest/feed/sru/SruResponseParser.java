@@ -21,10 +21,30 @@ public final class SruResponseParser {
     }
 
     public static SruResponse parse(byte[] xml) throws FeedException {
+        return read(xml, "searchRetrieveResponse", SruResponseParser::response);
+    }
+
+    /** A bare {@code sru:record} (one record cut from an answer, as repository.overheid.nl's tests keep them). */
+    public static SruRecord parseRecord(byte[] xml) throws FeedException {
+        return read(xml, "record", SruResponseParser::record);
+    }
+
+    private interface Reader<T> {
+        T read(XMLStreamReader r) throws XMLStreamException, FeedException;
+    }
+
+    private static <T> T read(byte[] xml, String root, Reader<T> reader) throws FeedException {
         try {
             XMLStreamReader r = SafeXml.reader(xml);
             try {
-                return response(r);
+                while (r.hasNext() && r.next() != XMLStreamReader.START_ELEMENT) {
+                    // to the root
+                }
+                if (!r.isStartElement() || !root.equals(r.getLocalName())) {
+                    throw new FeedException("not an SRU " + root + ": the root is <"
+                            + (r.isStartElement() ? r.getLocalName() : "nothing") + ">");
+                }
+                return reader.read(r);
             } finally {
                 r.close();
             }
@@ -34,21 +54,20 @@ public final class SruResponseParser {
     }
 
     private static SruResponse response(XMLStreamReader r) throws XMLStreamException, FeedException {
-        while (r.hasNext() && r.next() != XMLStreamReader.START_ELEMENT) {
-            // to the root
-        }
-        if (!r.isStartElement() || !"searchRetrieveResponse".equals(r.getLocalName())) {
-            throw new FeedException("not an SRU searchRetrieveResponse: the root is <"
-                    + (r.isStartElement() ? r.getLocalName() : "nothing") + ">");
-        }
         Integer numberOfRecords = null;
         Integer nextRecordPosition = null;
+        String precision = null;
         List<SruRecord> records = new ArrayList<>();
         List<String> diagnostics = new ArrayList<>();
         while (r.nextTag() == XMLStreamReader.START_ELEMENT) {
             switch (r.getLocalName()) {
                 case "numberOfRecords" -> numberOfRecords = integer(SafeXml.text(r), "numberOfRecords");
                 case "nextRecordPosition" -> nextRecordPosition = integer(SafeXml.text(r), "nextRecordPosition");
+                // info:srw/vocabulary/resultCountPrecision/1/estimate -> estimate
+                case "resultCountPrecision" -> {
+                    String uri = SafeXml.text(r).strip();
+                    precision = uri.isEmpty() ? null : uri.substring(uri.lastIndexOf('/') + 1);
+                }
                 case "records" -> {
                     while (r.nextTag() == XMLStreamReader.START_ELEMENT) {
                         if ("record".equals(r.getLocalName())) {
@@ -72,7 +91,7 @@ public final class SruResponseParser {
         if (numberOfRecords == null) {
             throw new FeedException("SRU answer without numberOfRecords");
         }
-        return new SruResponse(numberOfRecords, records, nextRecordPosition);
+        return new SruResponse(numberOfRecords, records, nextRecordPosition, precision);
     }
 
     private static String diagnostic(XMLStreamReader r) throws XMLStreamException {
@@ -96,6 +115,7 @@ public final class SruResponseParser {
         Map<String, List<String>> meta = new LinkedHashMap<>();
         Map<String, String> itemUrls = new LinkedHashMap<>();
         String preferredUrl = null;
+        Integer position = null;
         boolean inMeta = false;
         boolean inEnriched = false;
         int depth = 1;
@@ -130,6 +150,9 @@ public final class SruResponseParser {
             } else if (inEnriched && "preferredUrl".equals(name)) {
                 preferredUrl = SafeXml.text(r);
                 depth--;
+            } else if (!inMeta && !inEnriched && "recordPosition".equals(name)) {
+                position = integer(SafeXml.text(r), "recordPosition");
+                depth--;
             } else if (inMeta && !container(name)) {
                 String text = SafeXml.text(r);
                 depth--;
@@ -138,7 +161,7 @@ public final class SruResponseParser {
                 }
             }
         }
-        return new SruRecord(meta, itemUrls, preferredUrl);
+        return new SruRecord(meta, itemUrls, preferredUrl, position);
     }
 
     // grouping elements inside meta; everything else there is a leaf worth keeping
