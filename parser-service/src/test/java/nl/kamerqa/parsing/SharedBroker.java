@@ -4,10 +4,12 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -21,13 +23,10 @@ public final class SharedBroker {
     private SharedBroker() {
     }
 
+    /** The broker's address, which the global embedded broker puts in a system property. */
     public static String bootstrapServers() {
-        String brokers = System.getProperty("spring.embedded.kafka.brokers");
-        if (brokers == null || brokers.isBlank()) {
-            throw new IllegalStateException("no shared test broker: spring.kafka.global.embedded.enabled is not set "
-                    + "in src/test/resources/junit-platform.properties");
-        }
-        return brokers;
+        return Objects.requireNonNull(System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS),
+                "no shared test broker: see spring.kafka.global.embedded.enabled in junit-platform.properties");
     }
 
     /**

@@ -1,5 +1,9 @@
 package nl.kamerqa.query;
 
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import java.util.Objects;
+
 /**
  * The module's one test broker, started for the whole test JVM by spring-kafka's global embedded broker
  * ({@code src/test/resources/junit-platform.properties}); Spring tests point at it with
@@ -15,12 +19,9 @@ public final class SharedBroker {
     private SharedBroker() {
     }
 
+    /** The broker's address, which the global embedded broker puts in a system property. */
     public static String bootstrapServers() {
-        String brokers = System.getProperty("spring.embedded.kafka.brokers");
-        if (brokers == null || brokers.isBlank()) {
-            throw new IllegalStateException("no shared test broker: spring.kafka.global.embedded.enabled is not set "
-                    + "in src/test/resources/junit-platform.properties");
-        }
-        return brokers;
+        return Objects.requireNonNull(System.getProperty(EmbeddedKafkaBroker.SPRING_EMBEDDED_KAFKA_BROKERS),
+                "no shared test broker: see spring.kafka.global.embedded.enabled in junit-platform.properties");
     }
 }
