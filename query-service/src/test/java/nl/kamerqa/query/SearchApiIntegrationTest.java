@@ -15,8 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -43,8 +41,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
                 "kamerqa.index.topic=search-it.parsed", "kamerqa.stream.topic=search-it.parsed",
-                "kamerqa.index.directory=target/test-index/${random.uuid}", "kamerqa.security.api-key=test-key"})
-@EmbeddedKafka(partitions = 2, topics = "search-it.parsed", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+                "kamerqa.index.directory=target/test-index/${random.uuid}", "kamerqa.security.api-key=test-key",
+                SharedBroker.BOOTSTRAP_SERVERS_PROPERTY})
 class SearchApiIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -53,8 +51,6 @@ class SearchApiIntegrationTest {
     private static final String[] POLITIE = {"ah-tk-20232024-2001", "ah-tk-20232024-2002", "ah-tk-20232024-2003"};
     private static boolean published;
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @LocalServerPort
     int port;
     ApiClient api;
@@ -321,7 +317,7 @@ class SearchApiIntegrationTest {
     }
 
     private ParsedTopic topic() {
-        return new ParsedTopic(broker.getBrokersAsString(), "search-it.parsed");
+        return new ParsedTopic(SharedBroker.bootstrapServers(), "search-it.parsed");
     }
 
     private static Map<String, Long> counts(JsonNode counts) {

@@ -7,6 +7,7 @@ import nl.kamerqa.parser.UnsupportedDocumentException;
 import nl.kamerqa.parsing.ParserFailedException;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.parsing.SharedBroker;
 import nl.kamerqa.parsing.RawDocumentParser;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ import static org.mockito.Mockito.doThrow;
 
 /**
  * The dead-letter admin API on a real broker: entries are listed without being consumed, re-driven to the raw topic
- * unchanged (plus {@code kamerqa_redriven_from}), and each entry is re-driven once. Its own broker and context, so
+ * unchanged (plus {@code kamerqa_redriven_from}), and each entry is re-driven once. Its own topics and context, so
  * the dead-letter topic holds only what these tests put there. The parser spy plays a parser bug fixed after the
  * first attempt.
  */
@@ -49,17 +50,20 @@ import static org.mockito.Mockito.doThrow;
         properties = {"spring.config.name=" + ParsingApplication.CONFIG_NAME,
                 "kamerqa.security.api-key=" + DeadLetterRedriveIntegrationTest.API_KEY})
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 3, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class DeadLetterRedriveIntegrationTest extends InMemoryMongoTest {
+
+    /** The shared broker, with this class's own topics (three raw partitions) and groups. */
+    @DynamicPropertySource
+    static void sharedBroker(DynamicPropertyRegistry registry) {
+        SharedBroker.register(registry, "redrive-it", 3);
+    }
 
     static final String API_KEY = "redrive-test-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     ParserProperties properties;
     @Autowired
@@ -124,7 +128,7 @@ class DeadLetterRedriveIntegrationTest extends InMemoryMongoTest {
 
         // only the new entry is re-driven: none of the first two goes out a second time
         assertThat(admin("POST", "/api/admin/dead-letters/redrive", 200).get("redriven").asInt()).isEqualTo(1);
-        try (TopicReader raw = new TopicReader(broker.getBrokersAsString(), properties.topics().raw())) {
+        try (TopicReader raw = new TopicReader(SharedBroker.bootstrapServers(), properties.topics().raw())) {
             List<ConsumerRecord<String, byte[]>> redriven = raw.readToEnd().stream()
                     .filter(r -> r.headers().lastHeader(KafkaDeadLetters.REDRIVEN_FROM) != null)
                     .toList();
@@ -168,7 +172,7 @@ class DeadLetterRedriveIntegrationTest extends InMemoryMongoTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String key, int count) {
-        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), properties.topics().deadLetter())) {
+        try (TopicReader reader = new TopicReader(SharedBroker.bootstrapServers(), properties.topics().deadLetter())) {
             List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
             await().atMost(WAIT).untilAsserted(() -> {
                 found.clear();
@@ -198,7 +202,7 @@ class DeadLetterRedriveIntegrationTest extends InMemoryMongoTest {
     }
 
     private void send(String key, byte[] value) throws Exception {
-        RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), key, value);
+        RawTopicTestSupport.send(SharedBroker.bootstrapServers(), properties.topics().raw(), key, value);
     }
 
     private URI url(String path) {

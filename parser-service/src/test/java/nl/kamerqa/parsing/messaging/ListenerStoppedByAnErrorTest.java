@@ -3,6 +3,7 @@ package nl.kamerqa.parsing.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.parsing.SharedBroker;
 import nl.kamerqa.parsing.ParsingService;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
@@ -10,10 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,15 +38,18 @@ import static org.mockito.Mockito.doThrow;
 @SpringBootTest(classes = ParsingApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + ParsingApplication.CONFIG_NAME)
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class ListenerStoppedByAnErrorTest extends InMemoryMongoTest {
+
+    /** The shared broker, with this class's own topics (one raw partition) and groups. */
+    @DynamicPropertySource
+    static void sharedBroker(DynamicPropertyRegistry registry) {
+        SharedBroker.register(registry, "listener-error-it", 1);
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     ParserProperties properties;
     @Autowired
@@ -64,7 +68,7 @@ class ListenerStoppedByAnErrorTest extends InMemoryMongoTest {
                 .when(parsing).processAll(argThat(batch -> batch != null && batch.stream()
                         .anyMatch(d -> d.raw() != null && raw.documentId().equals(d.raw().documentId()))));
 
-        RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), raw.documentId(),
+        RawTopicTestSupport.send(SharedBroker.bootstrapServers(), properties.topics().raw(), raw.documentId(),
                 JSON.writeValueAsBytes(raw));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(liveness().statusCode()).isEqualTo(503));

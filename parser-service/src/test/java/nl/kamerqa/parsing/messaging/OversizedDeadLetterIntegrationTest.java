@@ -3,6 +3,7 @@ package nl.kamerqa.parsing.messaging;
 import com.mongodb.client.MongoDatabase;
 import nl.kamerqa.contracts.RawDocument;
 import nl.kamerqa.parsing.ParsingApplication;
+import nl.kamerqa.parsing.SharedBroker;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
 import org.apache.kafka.clients.admin.Admin;
@@ -18,10 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,17 +50,20 @@ import static org.awaitility.Awaitility.await;
         properties = {"spring.config.name=" + ParsingApplication.CONFIG_NAME,
                 "kamerqa.security.api-key=" + OversizedDeadLetterIntegrationTest.API_KEY})
 @ActiveProfiles("test")
-@EmbeddedKafka(partitions = 1, topics = "${kamerqa.topics.raw}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 @DirtiesContext
 class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
+
+    /** The shared broker, with this class's own topics (one raw partition) and groups. */
+    @DynamicPropertySource
+    static void sharedBroker(DynamicPropertyRegistry registry) {
+        SharedBroker.register(registry, "oversized-it", 1);
+    }
 
     static final String API_KEY = "oversized-test-key";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     ParserProperties properties;
     @Autowired
@@ -102,7 +106,7 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
         assertThat(listed.get("valueOmitted").asString()).contains(properties.topics().raw() + "-0@0");
 
         assertThat(admin("POST", "/api/admin/dead-letters/redrive").get("redriven").asInt()).isEqualTo(1);
-        try (TopicReader raw = new TopicReader(broker.getBrokersAsString(), properties.topics().raw())) {
+        try (TopicReader raw = new TopicReader(SharedBroker.bootstrapServers(), properties.topics().raw())) {
             await().atMost(WAIT).untilAsserted(() -> assertThat(raw.readToEnd())
                     .filteredOn(r -> r.headers().lastHeader(KafkaDeadLetters.REDRIVEN_FROM) != null)
                     .singleElement()
@@ -115,7 +119,7 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
 
     /** As if someone else had created the dead-letter topic with a smaller limit than this service declares. */
     private void shrinkDeadLetterTopic(int maxMessageBytes) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()))) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, properties.topics().deadLetter());
             admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(
                     new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(maxMessageBytes)),
@@ -128,7 +132,7 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
     }
 
     private List<ConsumerRecord<String, byte[]>> deadLetters(String key, int count) {
-        try (TopicReader reader = new TopicReader(broker.getBrokersAsString(), properties.topics().deadLetter())) {
+        try (TopicReader reader = new TopicReader(SharedBroker.bootstrapServers(), properties.topics().deadLetter())) {
             return await().atMost(WAIT).until(() -> reader.withKey(key), found -> found.size() == count);
         }
     }
@@ -142,6 +146,6 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
     }
 
     private void send(String key, byte[] value) throws Exception {
-        RawTopicTestSupport.send(broker.getBrokersAsString(), properties.topics().raw(), key, value);
+        RawTopicTestSupport.send(SharedBroker.bootstrapServers(), properties.topics().raw(), key, value);
     }
 }

@@ -8,6 +8,7 @@ import nl.kamerqa.contracts.ParsedDocument.Question;
 import nl.kamerqa.query.ApiClient;
 import nl.kamerqa.query.ParsedTopic;
 import nl.kamerqa.query.QueryApplication;
+import nl.kamerqa.query.SharedBroker;
 import nl.kamerqa.query.StoredSamples;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -50,7 +50,6 @@ class IndexResumeAfterKillTest {
     private static final Duration START = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private static EmbeddedKafkaKraftBroker broker;
     private static MongoServer mongo;
     private static String mongoUri;
 
@@ -60,24 +59,19 @@ class IndexResumeAfterKillTest {
 
     @BeforeAll
     static void brokerWithAFullTopic() {
-        broker = new EmbeddedKafkaKraftBroker(1, 2, TOPIC);
-        broker.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         mongoUri = mongo.bindAndGetConnectionString() + "/kamerqa-resume";
         List<ParsedDocument> documents = new ArrayList<>();
         for (int i = 0; i < DOCUMENTS; i++) {
             documents.add(document(i));
         }
-        try (ParsedTopic topic = new ParsedTopic(broker.getBrokersAsString(), TOPIC)) {
+        try (ParsedTopic topic = new ParsedTopic(SharedBroker.bootstrapServers(), TOPIC)) {
             topic.publishAll(documents);
         }
     }
 
     @AfterAll
     static void stopInfrastructure() {
-        if (broker != null) {
-            broker.destroy();
-        }
         if (mongo != null) {
             mongo.shutdownNow();
         }
@@ -134,7 +128,7 @@ class IndexResumeAfterKillTest {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", classPath(), QueryApplication.class.getName(),
-                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
+                "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongoUri, "--kamerqa.index.directory=" + index,
                 "--kamerqa.index.topic=" + TOPIC, "--kamerqa.stream.enabled=false",
                 "--kamerqa.security.api-key=" + KEY));

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.query.QueryApplication;
+import nl.kamerqa.query.SharedBroker;
 import nl.kamerqa.support.CloudEventsKafkaHeaders;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -22,8 +23,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,8 +48,11 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
-                "kamerqa.stream.keep-alive=500ms", "kamerqa.stream.max-clients=3", "kamerqa.index.directory=target/test-index/${random.uuid}"})
-@EmbeddedKafka(partitions = 2, topics = "${kamerqa.stream.topic}", bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+                "kamerqa.stream.keep-alive=500ms", "kamerqa.stream.max-clients=3", "kamerqa.index.directory=target/test-index/${random.uuid}",
+                "kamerqa.stream.topic=stream-it.parsed", "kamerqa.index.topic=stream-it.parsed",
+                SharedBroker.BOOTSTRAP_SERVERS_PROPERTY})
+// closed after the class (its settings are its own, so no other class would reuse it): its stream consumer stops
+// polling the shared broker
 @DirtiesContext
 class LiveStreamIntegrationTest {
 
@@ -70,8 +72,6 @@ class LiveStreamIntegrationTest {
     }
 
     @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
     StreamProperties properties;
     @Autowired
     KafkaListenerEndpointRegistry listeners;
@@ -86,11 +86,11 @@ class LiveStreamIntegrationTest {
 
     @BeforeEach
     void producerAndAssignedConsumer() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedBroker.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer());
         // the stream reads from the end of the topic: events sent before its consumer has partitions are not seen
         ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(ParsedDocumentListener.ID),
-                broker.getPartitionsPerTopic());
+                SharedBroker.PARTITIONS);
         // streams of the tests before were closed by their clients; the keep-alive writes notice that and free the
         // places (max-clients is 3 here)
         await().atMost(WAIT).untilAsserted(() -> assertThat(live.clients()).isZero());
@@ -177,7 +177,7 @@ class LiveStreamIntegrationTest {
         publish("kst-931:a:1", LiveDocumentsTest.document("kst-931", "JA21", "over asiel"));
 
         container.start(); // joins again without committed offsets: "latest", then the seek back near the end
-        ContainerTestUtils.waitForAssignment(container, broker.getPartitionsPerTopic());
+        ContainerTestUtils.waitForAssignment(container, SharedBroker.PARTITIONS);
 
         try (SseClient client = SseClient.open(url("/api/stream?party=JA21&recent=1"), null)) {
             SseClient.Event event = client.next(WAIT);
