@@ -3,6 +3,9 @@ package nl.kamerqa.localstack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -10,6 +13,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** End to end on this machine's parts: a real KRaft broker in-process, the MongoDB-wire server, all three services. */
+@ExtendWith(OutputCaptureExtension.class)
 class EmbeddedEndToEndTest extends EndToEndScenario {
 
     @TempDir
@@ -32,8 +36,10 @@ class EmbeddedEndToEndTest extends EndToEndScenario {
     }
 
     @Test
-    void sampleUploadedThroughIngestComesOutOfQueryWithItsQuestionsAndAnswersAndIsCounted() throws Exception {
-        sampleUploadedThroughIngestIsServedByQuery(stack);
+    void sampleUploadedThroughIngestComesOutOfQueryWithItsQuestionsAndAnswersAndIsCounted(CapturedOutput output)
+            throws Exception {
+        var events = sampleUploadedThroughIngestIsServedByQuery(stack);
+        assertOneTraceFromUploadToQuery(events, output);
 
         // what an operator's dashboard sees after exactly one document went through
         assertThat(metric(stack.ingestUrl(), "kamerqa_ingest_documents_received_total", "source=\"upload\""))

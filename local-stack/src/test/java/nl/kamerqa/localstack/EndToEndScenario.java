@@ -40,7 +40,8 @@ abstract class EndToEndScenario {
     static final JsonMapper JSON = JsonMapper.builder().build();
     final HttpClient http = HttpClient.newHttpClient();
 
-    void sampleUploadedThroughIngestIsServedByQuery(LocalStack stack) throws Exception {
+    /** @return the raw and parsed records of the upload, as read from the topics */
+    List<ConsumerRecord<String, String>> sampleUploadedThroughIngestIsServedByQuery(LocalStack stack) throws Exception {
         try (KafkaConsumer<String, String> parsed = consumer(stack.kafkaBootstrapServers())) {
             parsed.subscribe(List.of(Topics.PARSED, Topics.RAW));
 
@@ -72,7 +73,34 @@ abstract class EndToEndScenario {
                 });
             });
             assertEveryEventValidatesAgainstItsSchema(events);
+            return events;
         }
+    }
+
+    /**
+     * One trace from the upload to the read model: the raw record's W3C {@code traceparent} (ingest-service), the
+     * parsed record's (parser-service, continued from the raw one) and query-service's log line for the document
+     * (the local stack's log pattern prints the MDC's traceId) all name the same trace id.
+     */
+    static void assertOneTraceFromUploadToQuery(List<ConsumerRecord<String, String>> events, CharSequence logs) {
+        String rawTrace = traceId(events, Topics.RAW);
+        String parsedTrace = traceId(events, Topics.PARSED);
+        assertThat(rawTrace).as("trace id of the raw record").matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
+        assertThat(parsedTrace).as("trace id of the parsed record").isEqualTo(rawTrace);
+        assertThat(logs.toString().lines()
+                .filter(line -> line.contains("stage=streamed documentId=" + DOCUMENT_ID)))
+                .as("query-service's log line for the document")
+                .isNotEmpty()
+                .allSatisfy(line -> assertThat(line).contains("[" + rawTrace + ","));
+    }
+
+    private static String traceId(List<ConsumerRecord<String, String>> events, String topic) {
+        ConsumerRecord<String, String> event = events.stream()
+                .filter(e -> e.topic().equals(topic) && DOCUMENT_ID.equals(e.key())).findFirst().orElseThrow();
+        var traceparent = event.headers().lastHeader("traceparent");
+        assertThat(traceparent).as("traceparent header on %s", topic).isNotNull();
+        // traceparent: version-traceid-parentid-flags
+        return new String(traceparent.value(), StandardCharsets.UTF_8).split("-")[1];
     }
 
     /** The contract test on real output: what ingest- and parser-service wrote is valid by the published schemas. */

@@ -32,8 +32,12 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
     private final String topic;
     private final Duration timeout;
 
-    public KafkaParsedDocumentPublisher(KafkaTemplate<String, Object> template, ParserProperties properties) {
+    private final RawRecordTraces traces;
+
+    public KafkaParsedDocumentPublisher(KafkaTemplate<String, Object> template, ParserProperties properties,
+            RawRecordTraces traces) {
         this.template = template;
+        this.traces = traces;
         this.topic = properties.topics().parsed();
         this.timeout = properties.publishTimeout();
     }
@@ -43,7 +47,8 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
     public void publishAll(List<StoredResult> results) {
         List<CompletableFuture<?>> acks = new ArrayList<>(results.size());
         for (StoredResult result : results) {
-            acks.add(template.send(record(result)));
+            // in the raw record's trace: the template's observation writes its traceparent on the parsed record
+            acks.add(traces.within(result.documentId(), () -> template.send(record(result))));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < acks.size(); i++) {

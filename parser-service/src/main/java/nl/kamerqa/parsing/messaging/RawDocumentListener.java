@@ -46,22 +46,38 @@ public class RawDocumentListener {
     private final ParsingService parsing;
     private final ConsumedPositions positions;
     private final JsonMapper mapper;
+    private final RawRecordTraces traces;
 
-    public RawDocumentListener(ParsingService parsing, ConsumedPositions positions, JsonMapper mapper) {
+    public RawDocumentListener(ParsingService parsing, ConsumedPositions positions, JsonMapper mapper,
+            RawRecordTraces traces) {
         this.parsing = parsing;
         this.positions = positions;
         this.mapper = mapper;
+        this.traces = traces;
     }
 
     // the consumer group comes from spring.kafka.consumer.group-id (parser-service), not from the container id
     @KafkaListener(id = ID, idIsGroup = false, topics = "${kamerqa.topics.raw}", batch = "true")
     public void onRawDocuments(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        try {
+            records.forEach(traces::start);
+            onTracedRecords(records, consumer);
+        } finally {
+            traces.stopAll();
+        }
+    }
+
+    private void onTracedRecords(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         String group = consumer.groupMetadata().groupId();
         List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
-            log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}", LogValues.token(record.key()),
-                    record.topic(), record.partition(), record.offset(),
-                    LogValues.token(header(record, KafkaDeadLetters.REDRIVEN_FROM)));
+            // inside the record's trace, so the line carries its traceId
+            traces.within(record.key(), () -> {
+                log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}",
+                        LogValues.token(record.key()), record.topic(), record.partition(), record.offset(),
+                        LogValues.token(header(record, KafkaDeadLetters.REDRIVEN_FROM)));
+                return null;
+            });
             Origin origin = new Origin(record.topic(), record.partition(), record.offset());
             try {
                 deliveries.add(new Delivery(decode(record.value()), origin));

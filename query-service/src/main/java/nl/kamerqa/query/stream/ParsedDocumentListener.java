@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import nl.kamerqa.support.LogValues;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.AbstractConsumerSeekAware;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,8 @@ public class ParsedDocumentListener extends AbstractConsumerSeekAware {
                     record.offset(), e.getOriginalMessage());
             return;
         }
+        // in the upload's trace (the container's observation): the line carries its traceId
+        log.info("stage=streamed documentId={}", LogValues.token(document.documentId()));
         live.publish(new LiveEvent(eventId(record), LiveDocument.of(document)), document);
     }
 

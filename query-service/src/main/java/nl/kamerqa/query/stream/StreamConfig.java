@@ -42,6 +42,8 @@ public class StreamConfig {
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(),
                 new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        // each event is handled in the trace its traceparent header names (the upload's), so log lines carry it
+        factory.getContainerProperties().setObservationEnabled(true);
         return factory;
     }
 

@@ -1,0 +1,70 @@
+package nl.kamerqa.parsing.messaging;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.transport.Kind;
+import io.micrometer.observation.transport.ReceiverContext;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Continues each raw record's trace through a batch. spring-kafka observes record listeners only, and
+ * {@link RawDocumentListener} is a batch listener: so for every record of a poll an observation is started here as a
+ * child of the trace in that record's {@code traceparent} header, kept per documentId on the consumer thread, and
+ * entered around the record's log lines and its parsed event's send, so the parsed record's {@code traceparent}
+ * (written by the KafkaTemplate's observation) carries the raw record's trace id.
+ */
+@Component
+public class RawRecordTraces {
+
+    private final ObservationRegistry registry;
+    private final ThreadLocal<Map<String, Observation>> open = ThreadLocal.withInitial(HashMap::new);
+
+    public RawRecordTraces(ObservationRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Starts the observation of one consumed record (its key is the documentId); a later one with the same key wins. */
+    public void start(ConsumerRecord<String, ?> record) {
+        ReceiverContext<Headers> context = new ReceiverContext<>(RawRecordTraces::header, Kind.CONSUMER);
+        context.setCarrier(record.headers());
+        context.setRemoteServiceName("Apache Kafka");
+        Observation observation = Observation.createNotStarted("kamerqa.parser.document", () -> context, registry)
+                .contextualName(record.topic() + " process")
+                .lowCardinalityKeyValue("messaging.destination.name", record.topic())
+                .start();
+        Observation previous = open.get().put(record.key(), observation);
+        if (previous != null) {
+            previous.stop();
+        }
+    }
+
+    /** Runs {@code work} inside the trace of the record with this documentId (as is when there is none). */
+    public <T> T within(String documentId, Supplier<T> work) {
+        Observation observation = documentId == null ? null : open.get().get(documentId);
+        if (observation == null) {
+            return work.get();
+        }
+        try (Observation.Scope ignored = observation.openScope()) {
+            return work.get();
+        }
+    }
+
+    /** Ends every observation this thread started (after the batch, whatever its outcome). */
+    public void stopAll() {
+        open.get().values().forEach(Observation::stop);
+        open.remove();
+    }
+
+    private static String header(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
