@@ -79,18 +79,20 @@ abstract class EndToEndScenario {
 
     /**
      * One trace from the upload to the read model: the raw record's W3C {@code traceparent} (ingest-service), the
-     * parsed record's (parser-service, continued from the raw one) and query-service's log line for the document
-     * (the local stack's log pattern prints the MDC's traceId) all name the same trace id.
+     * parsed record's (parser-service, continued from the raw one) and every stage line logged about the document by
+     * the three services (the local stack's log pattern prints the MDC's traceId) name the same trace id.
      */
     static void assertOneTraceFromUploadToQuery(List<ConsumerRecord<String, String>> events, CharSequence logs) {
         String rawTrace = traceId(events, Topics.RAW);
         String parsedTrace = traceId(events, Topics.PARSED);
         assertThat(rawTrace).as("trace id of the raw record").matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
         assertThat(parsedTrace).as("trace id of the parsed record").isEqualTo(rawTrace);
-        assertThat(logs.toString().lines()
-                .filter(line -> line.contains("stage=streamed documentId=" + DOCUMENT_ID)))
-                .as("query-service's log line for the document")
-                .isNotEmpty()
+        List<String> stages = logs.toString().lines()
+                .filter(line -> line.contains(" - stage=") && line.contains("documentId=" + DOCUMENT_ID)).toList();
+        assertThat(stages).as("stage lines of the three services about the document")
+                .anySatisfy(line -> assertThat(line).contains("DocumentIntake - stage=received"))
+                .anySatisfy(line -> assertThat(line).contains("ParsingService - stage=parsed"))
+                .anySatisfy(line -> assertThat(line).contains("ParsedDocumentListener - stage=streamed"))
                 .allSatisfy(line -> assertThat(line).contains("[" + rawTrace + ","));
     }
 

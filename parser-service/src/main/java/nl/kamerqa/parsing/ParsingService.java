@@ -43,14 +43,21 @@ public class ParsingService {
     private final ParsedDocumentPublisher publisher;
     private final ParserMetrics metrics;
     private final String parserVersion;
+    private final DeliveryTraces traces;
 
     public ParsingService(RawDocumentParser parser, DocumentStore store, ParsedDocumentPublisher publisher,
                           ParserMetrics metrics) {
+        this(parser, store, publisher, metrics, DeliveryTraces.NONE);
+    }
+
+    public ParsingService(RawDocumentParser parser, DocumentStore store, ParsedDocumentPublisher publisher,
+                          ParserMetrics metrics, DeliveryTraces traces) {
         this.parser = parser;
         this.store = store;
         this.publisher = publisher;
         this.metrics = metrics;
         this.parserVersion = QaParser.VERSION;
+        this.traces = traces;
     }
 
     /**
@@ -119,17 +126,24 @@ public class ParsingService {
             RuntimeException failure = null;
             try (MDC.MDCCloseable ignored = MDC.putCloseable(MDC_DOCUMENT_ID, delivery.raw().documentId())) {
                 if (current.contains(contentSha256)) {
-                    logSkipped(delivery, contentSha256);
+                    traces.within(delivery.origin(), () -> {
+                        logSkipped(delivery, contentSha256);
+                        return null;
+                    });
                     outcomes.add(Outcome.SKIPPED);
                     continue;
                 }
                 try {
-                    results.add(parse(delivery, contentSha256));
+                    // in the raw record's trace: the parse's log lines carry the upload's traceId
+                    results.add(traces.within(delivery.origin(), () -> parse(delivery, contentSha256)));
                     resultIndexes.add(index);
                     outcomes.add(Outcome.PARSED);
                 } catch (RuntimeException e) {
                     if (e instanceof ParserFailedException || e instanceof UnsupportedDocumentException) {
-                        logFailed(delivery.raw(), e);
+                        traces.within(delivery.origin(), () -> {
+                            logFailed(delivery.raw(), e);
+                            return null;
+                        });
                     }
                     failure = e;
                 }
@@ -193,9 +207,10 @@ public class ParsingService {
     private void storeAndPublishTogether(List<StoredResult> results) {
         metrics.timeStore(results.size(), () -> store.saveAll(results));
         for (StoredResult result : results) {
-            log.info("stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
+            traced(result, () -> log.info(
+                    "stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
                     result.documentId(), result.document().questions().size(), result.contentSha256(),
-                    result.parserVersion());
+                    result.parserVersion()));
         }
         publisher.publishAll(results);
         // only a published document counts as done: a crash before this line makes the replay publish again
@@ -203,8 +218,17 @@ public class ParsingService {
         for (StoredResult result : results) {
             metrics.parsed(result.document().questions().size());
             metrics.suspect(result.document().quality());
-            log.info("stage=published documentId={} outcome=parsed eventId={}", result.documentId(), result.eventId());
+            traced(result, () -> log.info("stage=published documentId={} outcome=parsed eventId={}",
+                    result.documentId(), result.eventId()));
         }
+    }
+
+    /** A log line about one result, in its raw record's trace. */
+    private void traced(StoredResult result, Runnable line) {
+        traces.within(DeliveryTraces.origin(result), () -> {
+            line.run();
+            return null;
+        });
     }
 
     /** Counted only once the group is done, so a redelivered batch does not count its skipped documents twice. */

@@ -2,6 +2,7 @@ package nl.kamerqa.parsing.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.kamerqa.parser.QaParser;
+import nl.kamerqa.parsing.DeliveryTraces;
 import nl.kamerqa.parsing.ParsedDocumentPublisher;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParsingService;
@@ -32,7 +33,7 @@ public class ParsingConfig {
 
     @Bean
     ParsingService parsingService(RawDocumentParser parser, DocumentStore store, ParsedDocumentPublisher publisher,
-                                  ParserMetrics metrics) {
-        return new ParsingService(parser, store, publisher, metrics);
+                                  ParserMetrics metrics, DeliveryTraces traces) {
+        return new ParsingService(parser, store, publisher, metrics, traces);
     }
 }

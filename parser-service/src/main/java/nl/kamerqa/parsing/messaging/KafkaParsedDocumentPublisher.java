@@ -3,6 +3,7 @@ package nl.kamerqa.parsing.messaging;
 import io.cloudevents.CloudEvent;
 import nl.kamerqa.contracts.CloudEventHeaders;
 import nl.kamerqa.contracts.ParsedDocument;
+import nl.kamerqa.parsing.DeliveryTraces;
 import nl.kamerqa.parsing.ParsedDocumentPublisher;
 import nl.kamerqa.parsing.PublishFailedException;
 import nl.kamerqa.parsing.StoredResult;
@@ -32,10 +33,10 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
     private final String topic;
     private final Duration timeout;
 
-    private final RawRecordTraces traces;
+    private final DeliveryTraces traces;
 
     public KafkaParsedDocumentPublisher(KafkaTemplate<String, Object> template, ParserProperties properties,
-            RawRecordTraces traces) {
+            DeliveryTraces traces) {
         this.template = template;
         this.traces = traces;
         this.topic = properties.topics().parsed();
@@ -48,7 +49,7 @@ public class KafkaParsedDocumentPublisher implements ParsedDocumentPublisher {
         List<CompletableFuture<?>> acks = new ArrayList<>(results.size());
         for (StoredResult result : results) {
             // in the raw record's trace: the template's observation writes its traceparent on the parsed record
-            acks.add(traces.within(result.documentId(), () -> template.send(record(result))));
+            acks.add(traces.within(DeliveryTraces.origin(result), () -> template.send(record(result))));
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int i = 0; i < acks.size(); i++) {

@@ -72,7 +72,7 @@ public class RawDocumentListener {
         List<Delivery> deliveries = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             // inside the record's trace, so the line carries its traceId
-            traces.within(record.key(), () -> {
+            traces.within(RawRecordTraces.origin(record), () -> {
                 log.info("stage=received documentId={} source={}-{}@{} redrivenFrom={}",
                         LogValues.token(record.key()), record.topic(), record.partition(), record.offset(),
                         LogValues.token(header(record, KafkaDeadLetters.REDRIVEN_FROM)));

@@ -4,6 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.ReceiverContext;
+import nl.kamerqa.parsing.DeliveryTraces;
+import nl.kamerqa.parsing.Origin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -17,21 +19,21 @@ import java.util.function.Supplier;
 /**
  * Continues each raw record's trace through a batch. spring-kafka observes record listeners only, and
  * {@link RawDocumentListener} is a batch listener: so for every record of a poll an observation is started here as a
- * child of the trace in that record's {@code traceparent} header, kept per documentId on the consumer thread, and
- * entered around the record's log lines and its parsed event's send, so the parsed record's {@code traceparent}
- * (written by the KafkaTemplate's observation) carries the raw record's trace id.
+ * child of the trace in that record's {@code traceparent} header, kept per origin (topic, partition, offset) on the
+ * consumer thread, and entered around the record's log lines, its parse and its parsed event's send, so the parsed
+ * record's {@code traceparent} (written by the KafkaTemplate's observation) carries the raw record's trace id.
  */
 @Component
-public class RawRecordTraces {
+public class RawRecordTraces implements DeliveryTraces {
 
     private final ObservationRegistry registry;
-    private final ThreadLocal<Map<String, Observation>> open = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<Map<Origin, Observation>> open = ThreadLocal.withInitial(HashMap::new);
 
     public RawRecordTraces(ObservationRegistry registry) {
         this.registry = registry;
     }
 
-    /** Starts the observation of one consumed record (its key is the documentId); a later one with the same key wins. */
+    /** Starts the observation of one consumed record. */
     public void start(ConsumerRecord<String, ?> record) {
         ReceiverContext<Headers> context = new ReceiverContext<>(RawRecordTraces::header, Kind.CONSUMER);
         context.setCarrier(record.headers());
@@ -40,15 +42,15 @@ public class RawRecordTraces {
                 .contextualName(record.topic() + " process")
                 .lowCardinalityKeyValue("messaging.destination.name", record.topic())
                 .start();
-        Observation previous = open.get().put(record.key(), observation);
+        Observation previous = open.get().put(origin(record), observation);
         if (previous != null) {
             previous.stop();
         }
     }
 
-    /** Runs {@code work} inside the trace of the record with this documentId (as is when there is none). */
-    public <T> T within(String documentId, Supplier<T> work) {
-        Observation observation = documentId == null ? null : open.get().get(documentId);
+    @Override
+    public <T> T within(Origin origin, Supplier<T> work) {
+        Observation observation = origin == null ? null : open.get().get(origin);
         if (observation == null) {
             return work.get();
         }
@@ -61,6 +63,10 @@ public class RawRecordTraces {
     public void stopAll() {
         open.get().values().forEach(Observation::stop);
         open.remove();
+    }
+
+    static Origin origin(ConsumerRecord<?, ?> record) {
+        return new Origin(record.topic(), record.partition(), record.offset());
     }
 
     private static String header(Headers headers, String name) {
