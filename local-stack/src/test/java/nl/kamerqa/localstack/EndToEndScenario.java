@@ -93,6 +93,7 @@ abstract class EndToEndScenario {
                 .anySatisfy(line -> assertThat(line).contains("DocumentIntake - stage=received"))
                 .anySatisfy(line -> assertThat(line).contains("ParsingService - stage=parsed"))
                 .anySatisfy(line -> assertThat(line).contains("ParsedDocumentListener - stage=streamed"))
+                .anySatisfy(line -> assertThat(line).contains("IndexFeeder - stage=indexed"))
                 .allSatisfy(line -> assertThat(line).contains("[" + rawTrace + ","));
     }
 

@@ -1,14 +1,21 @@
 package nl.kamerqa.ingest.messaging;
 
 import nl.kamerqa.ingest.config.KamerqaProperties;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -58,5 +65,29 @@ public class KafkaConfig {
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, (int) maxRecord,
                 // a record must fit into the buffer whole; two so one large upload does not block the next
                 ProducerConfig.BUFFER_MEMORY_CONFIG, Math.max(32L * 1024 * 1024, 2 * maxRecord)));
+    }
+
+    /**
+     * The send's observation tags its span with the cluster id, which the template asks a KafkaAdmin for until it has
+     * one: with the broker away at start-up every upload would first wait for that lookup (a minute: the admin's API
+     * timeout) before its own publish timeout. The template gets an admin of its own that gives up after a second.
+     */
+    @Bean
+    static BeanPostProcessor templateClusterIdLookupGivesUpFast(ObjectProvider<KafkaProperties> kafka) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof KafkaTemplate<?, ?> template) {
+                    Map<String, Object> config = new HashMap<>(kafka.getObject().buildAdminProperties());
+                    // closing the admin waits for its describeCluster call, which runs until the API timeout
+                    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 1000);
+                    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+                    KafkaAdmin admin = new KafkaAdmin(config);
+                    admin.setOperationTimeout(1);
+                    template.setKafkaAdmin(admin);
+                }
+                return bean;
+            }
+        };
     }
 }

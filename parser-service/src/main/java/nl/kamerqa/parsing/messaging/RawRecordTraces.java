@@ -2,16 +2,12 @@ package nl.kamerqa.parsing.messaging;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.observation.transport.Kind;
-import io.micrometer.observation.transport.ReceiverContext;
 import nl.kamerqa.parsing.DeliveryTraces;
 import nl.kamerqa.parsing.Origin;
+import nl.kamerqa.support.KafkaRecordTraces;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -35,13 +31,7 @@ public class RawRecordTraces implements DeliveryTraces {
 
     /** Starts the observation of one consumed record. */
     public void start(ConsumerRecord<String, ?> record) {
-        ReceiverContext<Headers> context = new ReceiverContext<>(RawRecordTraces::header, Kind.CONSUMER);
-        context.setCarrier(record.headers());
-        context.setRemoteServiceName("Apache Kafka");
-        Observation observation = Observation.createNotStarted("kamerqa.parser.document", () -> context, registry)
-                .contextualName(record.topic() + " process")
-                .lowCardinalityKeyValue("messaging.destination.name", record.topic())
-                .start();
+        Observation observation = KafkaRecordTraces.start(record, "kamerqa.parser.document", registry);
         Observation previous = open.get().put(origin(record), observation);
         if (previous != null) {
             previous.stop();
@@ -67,10 +57,5 @@ public class RawRecordTraces implements DeliveryTraces {
 
     static Origin origin(ConsumerRecord<?, ?> record) {
         return new Origin(record.topic(), record.partition(), record.offset());
-    }
-
-    private static String header(Headers headers, String name) {
-        Header header = headers.lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -2,10 +2,12 @@ package nl.kamerqa.query.index;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -39,7 +41,7 @@ public class IndexConfig {
      */
     @Bean
     IndexFeeder indexFeeder(QuestionIndex index, IndexProperties properties, ConsumerFactory<?, ?> boot,
-                            JsonMapper json, MeterRegistry meters) {
+                            JsonMapper json, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
         Map<String, Object> config = new HashMap<>(boot.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-index");
@@ -50,6 +52,7 @@ public class IndexConfig {
         // new partitions, and a topic deleted or re-created, are noticed within seconds
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         return new IndexFeeder(index, properties,
-                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), json, meters);
+                () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), json, meters,
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
     }
 }

@@ -2,8 +2,12 @@ package nl.kamerqa.query.index;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.query.index.QuestionIndex.Change;
+import nl.kamerqa.support.KafkaRecordTraces;
+import nl.kamerqa.support.LogValues;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -46,6 +50,7 @@ public class IndexFeeder implements SmartLifecycle {
     private final Supplier<Consumer<String, byte[]>> consumers;
     private final JsonMapper json;
     private final Timer freshness;
+    private final ObservationRegistry observations;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -53,8 +58,9 @@ public class IndexFeeder implements SmartLifecycle {
     private Duration backoff = FIRST_BACKOFF;
 
     public IndexFeeder(QuestionIndex index, IndexProperties properties, Supplier<Consumer<String, byte[]>> consumers,
-                       JsonMapper json, MeterRegistry meters) {
+                       JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
         this.index = index;
+        this.observations = observations;
         this.properties = properties;
         this.consumers = consumers;
         this.json = json;
@@ -206,8 +212,24 @@ public class IndexFeeder implements SmartLifecycle {
             next.put(partition.partition(), kafka.position(partition));
         }
         index.apply(changes, next, records.count() < properties.maxPollRecords());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            logIndexed(record);
+        }
         long now = System.currentTimeMillis();
         records.forEach(r -> freshness.record(Math.max(0, now - r.timestamp()), TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The document's line in the trace its parsed event carries: the index applies a poll in one write, so the trace
+     * of each document gets a short span here, after the write, rather than one around its share of it.
+     */
+    private void logIndexed(ConsumerRecord<String, byte[]> record) {
+        Observation observation = KafkaRecordTraces.start(record, "kamerqa.query.index", observations);
+        try (Observation.Scope ignored = observation.openScope()) {
+            log.info("stage=indexed documentId={}", LogValues.token(record.key()));
+        } finally {
+            observation.stop();
+        }
     }
 
     private Change change(ConsumerRecord<String, byte[]> record) {
