@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 for run in $(seq 1 "$runs"); do
   for side in before after; do
     jar=$before; [ "$side" = after ] && jar=$after
-    echo "== run $run $side ($jar)"
+    echo "== run $run $side ($(basename "$jar"))"
     java -XX:+UseSerialGC -Xmx1g -cp "$jar" "$here/ParseCost.java" \
       "${WARMUP:-300}" "${ROUNDS:-9}" "${PER_ROUND:-50}" "$@"
   done
