@@ -35,19 +35,16 @@ final class PageMap {
      * @param pageStarts indexes of indented page-start lines
      */
     static PageMap build(List<SourceLine> lines, PageFooter[] footers, Set<Integer> pageStarts) {
-        return build(lines, footers, new boolean[lines.size()], pageStarts, false, false);
+        return build(lines, footers, new boolean[lines.size()], pageStarts, false);
     }
 
     /**
      * @param footerLines    the line belongs to a footer without being its first line (the page number pdftotext
      *                       prints below it): it opens no page
-     * @param fromPdf        the form feeds are the pages of a PDF, the first being page 1 (as
-     *                       {@code PdfTextExtractor} writes them): where no footer prints a number, a page's number
-     *                       is its place in the PDF
      * @param firstPageIsOne the text starts with a publication's first page (its masthead), which is page 1
      */
     static PageMap build(List<SourceLine> lines, PageFooter[] footers, boolean[] footerLines, Set<Integer> pageStarts,
-                         boolean fromPdf, boolean firstPageIsOne) {
+                         boolean firstPageIsOne) {
         int n = lines.size();
         int[] segmentOfLine = new int[n];
         boolean[] startsPage = new boolean[n];
@@ -101,13 +98,6 @@ final class PageMap {
             footerPage.set(0, 1);
         }
         Integer[] pages = breaksKnown ? countedPages(footerPage, s -> s) : footerOnlyPages(footerPage);
-        if (fromPdf) {
-            for (int s = 0; s < pages.length; s++) {
-                if (pages[s] == null) {
-                    pages[s] = s + 1;
-                }
-            }
-        }
         return new PageMap(segmentOfLine, startsPage, pages, breaksKnown);
     }
 

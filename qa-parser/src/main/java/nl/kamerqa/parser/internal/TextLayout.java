@@ -31,10 +31,8 @@ import java.util.List;
 record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, FootnoteLayout notes, boolean[] skip,
                   WordEvidence evidence, Warnings warnings, String colophonId, int fullWidth) {
 
-    /**
-     * @param fromPdf the text is {@code PdfTextExtractor}'s: its form feeds are the PDF's pages, from page 1
-     */
-    static TextLayout of(String input, boolean fromPdf) {
+    /** The layout of plain text: pages, footers and footnotes as the text shows them. */
+    static TextLayout of(String input) {
         List<SourceLine> raw = LineSplitter.split(input);
         List<SourceLine> lines = new ArrayList<>(raw.size());
         String colophonId = null;
@@ -51,7 +49,7 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
             footers = Footers.find(lines);
         }
         boolean[] footer = footers.isFooter();
-        PageMap pages = PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)), fromPdf,
+        PageMap pages = PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)),
                 startsWithMasthead(lines));
         Warnings warnings = new Warnings();
         List<SourceLine> all = lines;
@@ -74,7 +72,7 @@ record TextLayout(List<SourceLine> lines, Footers footers, PageMap pages, Footno
         Footers footers = Footers.find(lines, i -> pagesKnown ? typed.apart(i) : typed.notes()[i] == 0, pagesKnown);
         boolean[] footer = footers.isFooter();
         PageMap pages = pagesKnown ? PageMap.known(typed.pages(), footers.footers(), startsWithMasthead(lines))
-                : PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)), false,
+                : PageMap.build(lines, footers.footers(), footer, new HashSet<>(PageStartLines.find(lines)),
                 startsWithMasthead(lines));
         Warnings warnings = new Warnings();
         FootnoteLayout notes = FootnoteLayout.known(lines, footer, typed.notes(), pages, warnings);

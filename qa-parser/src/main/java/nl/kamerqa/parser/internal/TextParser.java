@@ -24,15 +24,8 @@ public final class TextParser {
 
     /** Parses plain text (pdftotext, pandoc, a copy with CRLF): pages only where footers or form feeds tell them. */
     public ParsedDocument parse(String input) {
-        return parse(input, false);
-    }
-
-    /**
-     * @param fromPdf the text is what {@code PdfTextExtractor} made of a PDF: its form feeds are the PDF's pages
-     */
-    public ParsedDocument parse(String input, boolean fromPdf) {
-        input = FlattenedText.unflatten(input);
-        return read(TextLayout.of(input, fromPdf), input);
+        String text = FlattenedText.unflatten(input);
+        return read(TextLayout.of(text), text);
     }
 
     /**

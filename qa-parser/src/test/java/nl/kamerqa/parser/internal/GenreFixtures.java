@@ -33,7 +33,7 @@ final class GenreFixtures {
 
     /** The text as TextParser lays it out. */
     static TextLayout layout(String text) {
-        return TextLayout.of(FlattenedText.unflatten(text), false);
+        return TextLayout.of(FlattenedText.unflatten(text));
     }
 
     static List<Snippet> snippets() {
