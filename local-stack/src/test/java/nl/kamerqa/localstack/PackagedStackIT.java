@@ -58,7 +58,14 @@ class PackagedStackIT {
         int ingest = freePort();
         int parser = freePort();
         int query = freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx768m", "-jar", jar.toAbsolutePath().toString())
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        // the build's options for test JVMs (see the root pom), then the stack's own
+        String testJvmOptions = System.getProperty("kamerqa.test.child-jvm-options", "").strip();
+        if (!testJvmOptions.isEmpty()) {
+            command.addAll(List.of(testJvmOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-Xmx768m", "-jar", jar.toAbsolutePath().toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("stack.log").toFile());

@@ -45,13 +45,15 @@ final class FaultStack implements AutoCloseable {
     final ServiceProcess ingest;
     final ServiceProcess parser;
     final ServiceProcess query;
+    /** A second parser-service instance in the same consumer group, when the scenario asked for one; else null. */
+    final ServiceProcess secondParser;
     /** query-service's search index ({@code kamerqa.index.directory}): with the rest of this scenario's data. */
     final Path queryIndex;
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
     private FaultStack(String scenario, Path dir, RestartableInfrastructure.RestartableBroker broker,
                        RestartableInfrastructure.RestartableMongo mongo, ServiceProcess ingest, ServiceProcess parser,
-                       ServiceProcess query, Path queryIndex) {
+                       ServiceProcess query, ServiceProcess secondParser, Path queryIndex) {
         this.scenario = scenario;
         this.dir = dir;
         this.broker = broker;
@@ -59,6 +61,7 @@ final class FaultStack implements AutoCloseable {
         this.ingest = ingest;
         this.parser = parser;
         this.query = query;
+        this.secondParser = secondParser;
         this.queryIndex = queryIndex;
     }
 
@@ -104,6 +107,24 @@ final class FaultStack implements AutoCloseable {
     /** With settings of ingest-service's own too (added to the stack's). */
     static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
                             Map<String, String> ingestExtra, Map<String, String> parserSettings) throws Exception {
+        return start(scenario, brokerMode, mongoMode, ingestExtra, parserSettings, null);
+    }
+
+    /**
+     * With a second parser-service ({@link #secondParser}, log {@code parser-service-b.log}) started beside the first
+     * (they start together rather than one after the other: each takes seconds of a busy machine).
+     *
+     * @param secondParserSettings that instance's own settings, like {@code parserSettings}; null for none
+     */
+    static FaultStack start(String scenario, Map<String, String> parserSettings,
+                            Map<String, String> secondParserSettings) throws Exception {
+        return start(scenario, BrokerMode.IN_PROCESS, MongoMode.IN_PROCESS, Map.of(), parserSettings,
+                secondParserSettings);
+    }
+
+    private static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
+                                    Map<String, String> ingestExtra, Map<String, String> parserSettings,
+                                    Map<String, String> secondParserSettings) throws Exception {
         Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -130,12 +151,11 @@ final class FaultStack implements AutoCloseable {
         // Location headers point at this stack's query-service
         ingestSettings.put("kamerqa.ingest.query-base-url", "http://127.0.0.1:" + queryPort);
         ingestSettings.putAll(ingestExtra);
-        Map<String, String> parser = new LinkedHashMap<>(common);
-        parserSettings.forEach((key, value) -> parser.put(key, value.replace(MONGO, mongo.connectionString())));
         var ingest = new ServiceProcess("ingest-service", IngestApplication.class, freePort(), INGEST_JVM,
                 args(ingestSettings), dir.resolve("ingest-service.log"));
-        var parserService = new ServiceProcess("parser-service", ParsingApplication.class, freePort(), PARSER_JVM,
-                args(parser), dir.resolve("parser-service.log"));
+        var parserService = parserProcess("parser-service", common, parserSettings, mongo, dir);
+        var secondParser = secondParserSettings == null ? null
+                : parserProcess("parser-service-b", common, secondParserSettings, mongo, dir);
         // the index in this scenario's folder, not in ./data of the working directory: a fresh broker knows nothing
         // of an index left there by an earlier run
         Path queryIndex = dir.resolve("data/query-index");
@@ -143,7 +163,8 @@ final class FaultStack implements AutoCloseable {
         querySettings.put("kamerqa.index.directory", queryIndex.toString());
         var query = new ServiceProcess("query-service", QueryApplication.class, queryPort, QUERY_JVM,
                 args(querySettings), dir.resolve("query-service.log"));
-        FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query, queryIndex);
+        FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query, secondParser,
+                queryIndex);
         try {
             stack.toClose.add(broker);
             broker.start();
@@ -157,13 +178,29 @@ final class FaultStack implements AutoCloseable {
             stack.toClose.add(query);
             parserService.start();
             query.start();
+            if (secondParser != null) {
+                stack.toClose.add(secondParser);
+                secondParser.start();
+            }
             parserService.awaitHealthy(START_TIMEOUT);
             query.awaitHealthy(START_TIMEOUT);
+            if (secondParser != null) {
+                secondParser.awaitHealthy(START_TIMEOUT);
+            }
             return stack;
         } catch (Exception | Error e) {
             stack.close();
             throw e;
         }
+    }
+
+    private static ServiceProcess parserProcess(String name, Map<String, String> common, Map<String, String> own,
+                                                RestartableInfrastructure.RestartableMongo mongo, Path dir)
+            throws IOException {
+        Map<String, String> settings = new LinkedHashMap<>(common);
+        own.forEach((key, value) -> settings.put(key, value.replace(MONGO, mongo.connectionString())));
+        return new ServiceProcess(name, ParsingApplication.class, freePort(), PARSER_JVM, args(settings),
+                dir.resolve(name + ".log"));
     }
 
     private static List<String> args(Map<String, String> settings) {

@@ -52,6 +52,7 @@ final class PackagedStack extends ChildJvm {
     private static List<String> command(Path jar, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaBinary());
+        command.addAll(ChildJvm.testJvmOptions());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

@@ -8,7 +8,6 @@ import nl.kamerqa.localstack.faults.Observer.StoredDocument;
 import nl.kamerqa.localstack.faults.Observer.TopicRecord;
 import nl.kamerqa.localstack.faults.ReportDocuments.Report;
 import nl.kamerqa.localstack.faults.Uploader.Upload;
-import nl.kamerqa.parsing.ParsingApplication;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -111,22 +110,14 @@ class TwoParserInstancesTest {
 
     @BeforeAll
     void startTheStackWithASecondParserInstance() throws Exception {
-        stack = FaultStack.start("two-parser-instances", instanceSettings(CLIENT_A, THREADS_A));
+        stack = FaultStack.start("two-parser-instances", instanceSettings(CLIENT_A, THREADS_A),
+                instanceSettings(CLIENT_B, THREADS_B));
         parserA = stack.parser;
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("spring.kafka.bootstrap-servers", stack.broker.bootstrapServers());
-        settings.put("spring.mongodb.uri", stack.mongo.connectionString() + "/kamerqa");
-        settings.put("kamerqa.security.api-key", FaultStack.API_KEY);
-        settings.putAll(instanceSettings(CLIENT_B, THREADS_B));
-        parserB = new ServiceProcess("parser-service-b", ParsingApplication.class, FaultStack.freePort(),
-                List.of("-Xmx768m"), settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList(),
-                stack.dir.resolve("parser-service-b.log"));
-        parserB.start();
+        parserB = stack.secondParser;
         observer = new Observer(stack);
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.broker.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
         mongo = MongoClients.create(stack.mongo.connectionString());
-        parserB.awaitHealthy(FaultStack.START_TIMEOUT);
         assertThat(parserA.healthStatus()).as("instance A's health once B is up").isEqualTo("UP");
     }
 
@@ -142,9 +133,6 @@ class TwoParserInstancesTest {
 
     @AfterAll
     void stopEverything() {
-        if (parserB != null) {
-            parserB.close();
-        }
         if (admin != null) {
             admin.close();
         }
