@@ -1,7 +1,5 @@
 package nl.kamerqa.query.index;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
@@ -16,13 +14,10 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +26,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -48,16 +44,16 @@ import static org.mockito.Mockito.doAnswer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"spring.config.name=" + QueryApplication.CONFIG_NAME,
                 "kamerqa.index.topic=" + IndexWriteTracesTest.TOPIC, "kamerqa.stream.topic=" + IndexWriteTracesTest.TOPIC,
-                "kamerqa.index.directory=target/test-index/${random.uuid}", SharedBroker.BOOTSTRAP_SERVERS_PROPERTY})
+                "kamerqa.index.directory=target/test-index/${random.uuid}", SharedBroker.BOOTSTRAP_SERVERS_PROPERTY,
+                // the index feeder needs no MongoDB, and nothing here asks one
+                "spring.mongodb.uri=mongodb://127.0.0.1:1/kamerqa-index-traces"})
 class IndexWriteTracesTest {
 
     static final String TOPIC = "index-traces-it.parsed";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
-    private static final String MONGO_URI = MONGO.bindAndGetConnectionString() + "/kamerqa-index-traces";
     private static final List<String> BATCH = List.of("kst-1-801", "kst-1-802", "kst-1-803");
-    private static final Map<String, String> SENT_TRACES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, String> SENT_TRACES = new ConcurrentHashMap<>();
 
     /** The documents of each index write and the span current during it. */
     record Write(List<String> documentIds, Span span) {
@@ -71,16 +67,6 @@ class IndexWriteTracesTest {
     IndexFeeder feeder;
     @Autowired
     Tracer tracer;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO_URI);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.shutdownNow();
-    }
 
     @BeforeEach
     void recordTheSpanOfEachWrite() throws Exception {
