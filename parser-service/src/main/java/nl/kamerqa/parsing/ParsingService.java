@@ -205,7 +205,12 @@ public class ParsingService {
     }
 
     private void storeAndPublishTogether(List<StoredResult> results) {
-        metrics.timeStore(results.size(), () -> store.saveAll(results));
+        List<Origin> origins = results.stream().map(DeliveryTraces::origin).toList();
+        // the bulk write's MongoDB spans in the documents' traces (one document) or linked to them (several)
+        traces.withinAll("kamerqa.parser.store", origins, () -> {
+            metrics.timeStore(results.size(), () -> store.saveAll(results));
+            return null;
+        });
         for (StoredResult result : results) {
             traced(result, () -> log.info(
                     "stage=stored documentId={} outcome=parsed questions={} contentSha256={} parserVersion={}",
@@ -214,7 +219,10 @@ public class ParsingService {
         }
         publisher.publishAll(results);
         // only a published document counts as done: a crash before this line makes the replay publish again
-        store.markPublishedAll(results);
+        traces.withinAll("kamerqa.parser.mark-published", origins, () -> {
+            store.markPublishedAll(results);
+            return null;
+        });
         for (StoredResult result : results) {
             metrics.parsed(result.document().questions().size());
             metrics.suspect(result.document().quality());

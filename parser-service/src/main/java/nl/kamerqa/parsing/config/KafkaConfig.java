@@ -1,7 +1,10 @@
 package nl.kamerqa.parsing.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import nl.kamerqa.parsing.FailureReason;
+import nl.kamerqa.support.KafkaRecordTraces;
 import nl.kamerqa.support.LogValues;
 import nl.kamerqa.parsing.ParserMetrics;
 import nl.kamerqa.parsing.ParserMetrics.DeliveryFailure;
@@ -148,7 +151,8 @@ public class KafkaConfig {
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler(KafkaTemplate<Object, Object> template, ParserProperties properties,
-                                         ParserMetrics metrics, ConsumedPositions positions) {
+                                         ParserMetrics metrics, ConsumedPositions positions,
+                                         ObservationRegistry observations) {
         String deadLetterTopic = properties.topics().deadLetter();
         // partition -1: Kafka picks by key, so the dead-letter topic need not match the raw topic's partitions
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(template,
@@ -185,7 +189,7 @@ public class KafkaConfig {
         };
         BackOff bounded = backOff(properties.retry());
         BackOff unbounded = infrastructureBackOff(properties.retry().infrastructure());
-        DefaultErrorHandler handler = new DefaultErrorHandler(countingRecoverer, bounded);
+        DefaultErrorHandler handler = new DefaultErrorHandler(inRecordTrace(countingRecoverer, observations), bounded);
         // a MongoDB outage of any length must not send good documents to the dead-letter topic
         handler.setBackOffFunction((record, failure) ->
                 RetryPolicy.classify(failure) == DeliveryFailure.INFRASTRUCTURE ? unbounded : bounded);
@@ -202,6 +206,26 @@ public class KafkaConfig {
         });
         handler.addNotRetryableExceptions(RetryPolicy.PERMANENT.toArray(Class[]::new));
         return handler;
+    }
+
+    /**
+     * The recoverer inside the failed record's trace: the template's observation then replaces the {@code traceparent}
+     * the dead letter copied from the record with one of that same trace (without it, one of a new trace, and the
+     * record's own is lost), and the dead-letter log lines carry its trace id.
+     */
+    private static ConsumerAwareRecordRecoverer inRecordTrace(ConsumerAwareRecordRecoverer recoverer,
+                                                              ObservationRegistry observations) {
+        return (record, consumer, thrown) -> {
+            Observation trace = KafkaRecordTraces.start(record, "kamerqa.parser.dead-letter", observations);
+            try (Observation.Scope ignored = trace.openScope()) {
+                recoverer.accept(record, consumer, thrown);
+            } catch (RuntimeException e) {
+                trace.error(e);
+                throw e;
+            } finally {
+                trace.stop();
+            }
+        };
     }
 
     /**

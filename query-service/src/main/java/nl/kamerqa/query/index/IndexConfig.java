@@ -3,6 +3,7 @@ package nl.kamerqa.query.index;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -41,7 +42,8 @@ public class IndexConfig {
      */
     @Bean
     IndexFeeder indexFeeder(QuestionIndex index, IndexProperties properties, ConsumerFactory<?, ?> boot,
-                            JsonMapper json, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+                            JsonMapper json, MeterRegistry meters, ObjectProvider<ObservationRegistry> observations,
+                            ObjectProvider<Tracer> tracer) {
         Map<String, Object> config = new HashMap<>(boot.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "query-index");
@@ -53,6 +55,6 @@ public class IndexConfig {
         config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 10_000);
         return new IndexFeeder(index, properties,
                 () -> new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer()), json, meters,
-                observations.getIfAvailable(() -> ObservationRegistry.NOOP));
+                observations.getIfAvailable(() -> ObservationRegistry.NOOP), tracer.getIfAvailable(() -> Tracer.NOOP));
     }
 }

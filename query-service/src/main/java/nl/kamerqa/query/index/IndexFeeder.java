@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.query.index.QuestionIndex.Change;
 import nl.kamerqa.support.KafkaRecordTraces;
@@ -20,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +53,7 @@ public class IndexFeeder implements SmartLifecycle {
     private final JsonMapper json;
     private final Timer freshness;
     private final ObservationRegistry observations;
+    private final Tracer tracer;
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
     private volatile boolean running;
     private volatile Consumer<String, byte[]> consumer;
@@ -58,9 +61,10 @@ public class IndexFeeder implements SmartLifecycle {
     private Duration backoff = FIRST_BACKOFF;
 
     public IndexFeeder(QuestionIndex index, IndexProperties properties, Supplier<Consumer<String, byte[]>> consumers,
-                       JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
+                       JsonMapper json, MeterRegistry meters, ObservationRegistry observations, Tracer tracer) {
         this.index = index;
         this.observations = observations;
+        this.tracer = tracer;
         this.properties = properties;
         this.consumers = consumers;
         this.json = json;
@@ -198,38 +202,50 @@ public class IndexFeeder implements SmartLifecycle {
         return partitions;
     }
 
+    /**
+     * The index applies a poll in one write: with one record, inside that record's trace (the trace its parsed event
+     * carries); with several, in one {@code kamerqa.query.index-write} span linked to each record's
+     * ({@link KafkaRecordTraces#withinAll}). Each document's {@code stage=indexed} line, after the write, is in its
+     * own trace.
+     */
     private void apply(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
                        List<TopicPartition> assigned) throws java.io.IOException {
-        List<Change> changes = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            Change change = change(record);
-            if (change != null) {
-                changes.add(change);
+        List<Observation> traces = new ArrayList<>(records.count());
+        records.forEach(record -> traces.add(KafkaRecordTraces.start(record, "kamerqa.query.index", observations)));
+        try {
+            List<Change> changes = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, byte[]> record : records) {
+                Change change = change(record);
+                if (change != null) {
+                    changes.add(change);
+                }
             }
-        }
-        Map<Integer, Long> next = new HashMap<>();
-        for (TopicPartition partition : assigned) {
-            next.put(partition.partition(), kafka.position(partition));
-        }
-        index.apply(changes, next, records.count() < properties.maxPollRecords());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            logIndexed(record);
+            Map<Integer, Long> next = new HashMap<>();
+            for (TopicPartition partition : assigned) {
+                next.put(partition.partition(), kafka.position(partition));
+            }
+            boolean caughtUp = records.count() < properties.maxPollRecords();
+            KafkaRecordTraces.withinAll(traces, "kamerqa.query.index-write", tracer, () -> {
+                try {
+                    index.apply(changes, next, caughtUp);
+                    return null;
+                } catch (java.io.IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            int i = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try (Observation.Scope ignored = traces.get(i++).openScope()) {
+                    log.info("stage=indexed documentId={}", LogValues.token(record.key()));
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            traces.forEach(Observation::stop);
         }
         long now = System.currentTimeMillis();
         records.forEach(r -> freshness.record(Math.max(0, now - r.timestamp()), TimeUnit.MILLISECONDS));
-    }
-
-    /**
-     * The document's line in the trace its parsed event carries: the index applies a poll in one write, so the trace
-     * of each document gets a short span here, after the write, rather than one around its share of it.
-     */
-    private void logIndexed(ConsumerRecord<String, byte[]> record) {
-        Observation observation = KafkaRecordTraces.start(record, "kamerqa.query.index", observations);
-        try (Observation.Scope ignored = observation.openScope()) {
-            log.info("stage=indexed documentId={}", LogValues.token(record.key()));
-        } finally {
-            observation.stop();
-        }
     }
 
     private Change change(ConsumerRecord<String, byte[]> record) {
