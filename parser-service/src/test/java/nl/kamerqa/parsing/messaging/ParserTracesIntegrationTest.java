@@ -21,6 +21,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +30,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.kafka.test.utils.ContainerTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -70,6 +72,15 @@ class ParserTracesIntegrationTest extends InMemoryMongoTest {
     @DynamicPropertySource
     static void sharedBroker(DynamicPropertyRegistry registry) {
         SharedBroker.register(registry, "parser-traces-it", 1);
+        // one consumer for the one partition: with the default three, the two idle ones joining later rebalance the
+        // group while a test pauses it, and a consumer paused in a rebalance may never get its records
+        registry.add("spring.kafka.listener.concurrency", () -> "1");
+    }
+
+    /** Every test starts with the consumer holding the partition, not while the group still forms. */
+    @BeforeEach
+    void consumerHoldsThePartition() {
+        ContainerTestUtils.waitForAssignment(listeners.getListenerContainer(RawDocumentListener.ID), 1);
     }
 
     @TestConfiguration
@@ -172,15 +183,19 @@ class ParserTracesIntegrationTest extends InMemoryMongoTest {
                 .toList();
         List<Traceparent> uploads = raws.stream().map(raw -> Traceparent.random()).toList();
 
+        // paused, not stopped: a stopped consumer leaves the group, and on a busy machine its leave can time out, so
+        // the restarted one waited out the old member's session (45 s) before it got the partition again
         MessageListenerContainer container = listeners.getListenerContainer(RawDocumentListener.ID);
-        container.stop();
+        container.pause();
+        await("the listener paused").atMost(WAIT).until(container::isPauseRequested);
+        await("the consumer paused").atMost(WAIT).until(container::isContainerPaused);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (int i = 0; i < raws.size(); i++) {
                 send(producer, raws.get(i).documentId(), JSON.writeValueAsBytes(raws.get(i)), uploads.get(i));
             }
         } finally {
-            // the three wait in the partition, so the first poll after the start takes them as one batch
-            container.start();
+            // the three wait in the partition, so the first poll after the resume takes them as one batch
+            container.resume();
         }
 
         raws.forEach(raw -> awaitPublished(raw.documentId()));
