@@ -59,11 +59,7 @@ class PackagedStackIT {
         int parser = freePort();
         int query = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary()));
-        // the build's options for test JVMs (see the root pom), then the stack's own
-        String testJvmOptions = System.getProperty("kamerqa.test.child-jvm-options", "").strip();
-        if (!testJvmOptions.isEmpty()) {
-            command.addAll(List.of(testJvmOptions.split("\\s+")));
-        }
+        command.addAll(ChildJvmOptions.fromTheBuild());
         command.addAll(List.of("-Xmx768m", "-jar", jar.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())

@@ -27,13 +27,17 @@ public final class KafkaRecordTraces {
 
     /** A started observation of one consumed record; stop it when its work is done. */
     public static Observation start(ConsumerRecord<?, ?> record, String name, ObservationRegistry registry) {
+        return of(record, name, registry).start();
+    }
+
+    /** The observation of one consumed record, not started: for {@link Observation#observe(Runnable)}. */
+    public static Observation of(ConsumerRecord<?, ?> record, String name, ObservationRegistry registry) {
         ReceiverContext<Headers> context = new ReceiverContext<>(KafkaRecordTraces::header, Kind.CONSUMER);
         context.setCarrier(record.headers());
         context.setRemoteServiceName("Apache Kafka");
         return Observation.createNotStarted(name, () -> context, registry)
                 .contextualName(record.topic() + " process")
-                .lowCardinalityKeyValue("messaging.destination.name", record.topic())
-                .start();
+                .lowCardinalityKeyValue("messaging.destination.name", record.topic());
     }
 
     /**

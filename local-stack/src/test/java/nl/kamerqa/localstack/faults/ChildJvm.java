@@ -1,5 +1,7 @@
 package nl.kamerqa.localstack.faults;
 
+import nl.kamerqa.localstack.ChildJvmOptions;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -42,22 +44,13 @@ class ChildJvm implements AutoCloseable {
     static List<String> onTestClassPath(List<String> jvmOptions, String mainClass, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
-        command.addAll(testJvmOptions());
+        command.addAll(ChildJvmOptions.fromTheBuild());
         command.addAll(jvmOptions);
         command.add("-cp");
         command.add(testClassPath());
         command.add(mainClass);
         command.addAll(args);
         return command;
-    }
-
-    /**
-     * The build's options for test JVMs ({@code kamerqa.test.child-jvm-options}, set by the pom: C1 and the serial
-     * collector in the normal build, none in the faults and bench profiles), put before each child's own options.
-     */
-    static List<String> testJvmOptions() {
-        String options = System.getProperty("kamerqa.test.child-jvm-options", "").strip();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     static String javaBinary() {

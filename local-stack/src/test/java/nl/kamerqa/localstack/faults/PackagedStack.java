@@ -1,5 +1,7 @@
 package nl.kamerqa.localstack.faults;
 
+import nl.kamerqa.localstack.ChildJvmOptions;
+
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -52,7 +54,7 @@ final class PackagedStack extends ChildJvm {
     private static List<String> command(Path jar, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaBinary());
-        command.addAll(ChildJvm.testJvmOptions());
+        command.addAll(ChildJvmOptions.fromTheBuild());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toAbsolutePath().toString());

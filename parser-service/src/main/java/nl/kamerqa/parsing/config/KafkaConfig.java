@@ -1,7 +1,6 @@
 package nl.kamerqa.parsing.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import nl.kamerqa.parsing.FailureReason;
 import nl.kamerqa.support.KafkaRecordTraces;
@@ -215,17 +214,8 @@ public class KafkaConfig {
      */
     private static ConsumerAwareRecordRecoverer inRecordTrace(ConsumerAwareRecordRecoverer recoverer,
                                                               ObservationRegistry observations) {
-        return (record, consumer, thrown) -> {
-            Observation trace = KafkaRecordTraces.start(record, "kamerqa.parser.dead-letter", observations);
-            try (Observation.Scope ignored = trace.openScope()) {
-                recoverer.accept(record, consumer, thrown);
-            } catch (RuntimeException e) {
-                trace.error(e);
-                throw e;
-            } finally {
-                trace.stop();
-            }
-        };
+        return (record, consumer, thrown) -> KafkaRecordTraces.of(record, "kamerqa.parser.dead-letter", observations)
+                .observe(() -> recoverer.accept(record, consumer, thrown));
     }
 
     /**

@@ -224,7 +224,23 @@ public class IndexFeeder implements SmartLifecycle {
             for (TopicPartition partition : assigned) {
                 next.put(partition.partition(), kafka.position(partition));
             }
-            boolean caughtUp = records.count() < properties.maxPollRecords();
+            applyInTheirTraces(traces, changes, next, records.count() < properties.maxPollRecords());
+            int i = 0;
+            for (ConsumerRecord<String, byte[]> record : records) {
+                try (Observation.Scope ignored = traces.get(i++).openScope()) {
+                    log.info("stage=indexed documentId={}", LogValues.token(record.key()));
+                }
+            }
+        } finally {
+            traces.forEach(Observation::stop);
+        }
+        long now = System.currentTimeMillis();
+        records.forEach(r -> freshness.record(Math.max(0, now - r.timestamp()), TimeUnit.MILLISECONDS));
+    }
+
+    private void applyInTheirTraces(List<Observation> traces, List<Change> changes, Map<Integer, Long> next,
+                                    boolean caughtUp) throws java.io.IOException {
+        try {
             KafkaRecordTraces.withinAll(traces, "kamerqa.query.index-write", tracer, () -> {
                 try {
                     index.apply(changes, next, caughtUp);
@@ -233,19 +249,9 @@ public class IndexFeeder implements SmartLifecycle {
                     throw new UncheckedIOException(e);
                 }
             });
-            int i = 0;
-            for (ConsumerRecord<String, byte[]> record : records) {
-                try (Observation.Scope ignored = traces.get(i++).openScope()) {
-                    log.info("stage=indexed documentId={}", LogValues.token(record.key()));
-                }
-            }
         } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            traces.forEach(Observation::stop);
+            throw e.getCause(); // the write's own failure, unwrapped again
         }
-        long now = System.currentTimeMillis();
-        records.forEach(r -> freshness.record(Math.max(0, now - r.timestamp()), TimeUnit.MILLISECONDS));
     }
 
     private Change change(ConsumerRecord<String, byte[]> record) {
