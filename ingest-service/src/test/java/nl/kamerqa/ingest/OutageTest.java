@@ -59,6 +59,9 @@ import static org.awaitility.Awaitility.await;
         "kamerqa.feeds.syncfeed.enabled=true", "kamerqa.feeds.syncfeed.initial-delay=1h",
         "kamerqa.feeds.syncfeed.politeness.pause=0s",
         "kamerqa.feeds.syncfeed.politeness.backoff=1ms", "kamerqa.feeds.syncfeed.politeness.max-backoff=20ms",
+        // a request that gets no answer is tried again after 5 s, not after the production minute that equals the
+        // test's whole wait (seen once: the poll after the broker came back waited a minute without a log line)
+        "kamerqa.feeds.syncfeed.politeness.request-timeout=5s",
         // short waits, so the broker's absence is noticed in a second or three, not in the production minutes
         "kamerqa.health.timeout=1s", "kamerqa.ingest.store-timeout=1s", "kamerqa.ingest.publish-timeout=10s",
         "spring.kafka.producer.properties.max.block.ms=1500", "spring.kafka.admin.operation-timeout=5s",

@@ -46,7 +46,7 @@ class TestClassNamesTest {
         assertThat(holdsTests("/** see {@link Test} */\nclass Helper {\n  void notATest() {}\n}")).isFalse();
         assertThat(pickedUp("ReadersRefuseOnlyCleanlyProperties.java")).isFalse();
         assertThat(pickedUp("ReadersRefuseOnlyCleanlyPropertiesTest.java")).isTrue();
-        assertThat(pickedUp("PackagedStackIT.java")).isTrue();
+        assertThat(pickedUp("HardKillIT.java")).isTrue();
         assertThat(pickedUp("TestClassNamesTest.java")).isTrue();
         assertThat(pickedUp("EndToEndScenario.java")).isFalse();
     }

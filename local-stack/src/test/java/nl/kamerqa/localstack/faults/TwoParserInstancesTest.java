@@ -55,25 +55,25 @@ import static org.awaitility.Awaitility.await;
  * Issue 13: with the raw topic's three partitions, two parser-service processes in one consumer group share the work
  * and every document is stored once. The stack's parser-service (instance A, two consumer threads) and a second
  * parser-service JVM (instance B, one consumer thread) run against one KRaft broker and one MongoDB-wire server, so
- * each of the three consumers holds one partition: A two, B one. Sixty distinct report documents (the bundled sample
+ * each of the three consumers holds one partition: A two, B one. Thirty distinct report documents (the bundled sample
  * with its footer varied, 46 questions each) go through ingest-service; each instance parses exactly the documents of
  * its own partitions, none is stored or published twice. Then A is killed with SIGKILL (no group leave, no shutdown)
- * and twenty more are uploaded: B is given A's partitions, resumes each where MongoDB's {@code consumer_offsets} says A
- * got to (nothing parsed again), and stores the twenty once.
+ * and ten more are uploaded: B is given A's partitions, resumes each where MongoDB's {@code consumer_offsets} says A
+ * got to (nothing parsed again), and stores the ten once.
  * <p>
  * The consumers' client ids ({@code spring.kafka.consumer.client-id}) tell the instances apart in the group
  * description; {@code session.timeout.ms} is 6 s (the broker's {@code group.min.session.timeout.ms}) instead of Kafka's
  * 45 s so the killed instance's consumers are declared dead sooner, with a heartbeat every second so that a live
  * consumer on a busy machine misses five before it is taken for dead. Not tagged {@code faults}: it runs in the normal
- * build (about 60 s on two cores).
+ * build (about 45 s on two cores).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class TwoParserInstancesTest {
 
-    private static final int FIRST_BATCH = 60;
-    private static final int SECOND_BATCH = 20;
+    private static final int FIRST_BATCH = 30;
+    private static final int SECOND_BATCH = 10;
     private static final String GROUP = Observer.PARSER_GROUP;
     /** Client id of instance A's consumers (parser-a-0, parser-a-1) and of instance B's (parser-b-0). */
     private static final String CLIENT_A = "parser-a";

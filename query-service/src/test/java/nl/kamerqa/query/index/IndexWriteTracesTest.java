@@ -70,11 +70,19 @@ class IndexWriteTracesTest {
 
     @BeforeEach
     void recordTheSpanOfEachWrite() throws Exception {
-        doAnswer(call -> {
-            List<QuestionIndex.Change> changes = call.getArgument(0);
-            writes.add(new Write(changes.stream().map(QuestionIndex.Change::documentId).toList(), tracer.currentSpan()));
-            return call.callRealMethod();
-        }).when(index).apply(any(), anyMap(), anyBoolean());
+        // stubbing a spy while another thread calls it fails (UnfinishedStubbingException): the feeder polls and
+        // applies all the time, so it waits while the answer is set up
+        feeder.stop();
+        try {
+            doAnswer(call -> {
+                List<QuestionIndex.Change> changes = call.getArgument(0);
+                writes.add(new Write(changes.stream().map(QuestionIndex.Change::documentId).toList(),
+                        tracer.currentSpan()));
+                return call.callRealMethod();
+            }).when(index).apply(any(), anyMap(), anyBoolean());
+        } finally {
+            feeder.start();
+        }
     }
 
     @Test

@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
  * needs its reader's library inside the jar; a dependency declared with the wrong scope once left PDFBox out, and
  * the parser's consumer stopped at the first PDF.
  */
-class PackagedStackIT {
+class PackagedStackTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> DOCUMENTS = Map.of(
@@ -107,7 +107,7 @@ class PackagedStackIT {
     }
 
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = PackagedStackIT.class.getResourceAsStream("/packaged/" + name)) {
+        try (InputStream in = PackagedStackTest.class.getResourceAsStream("/packaged/" + name)) {
             assertThat(in).as(name).isNotNull();
             return in.readAllBytes();
         }
