@@ -19,9 +19,14 @@ q="http://localhost:$QUERY_PORT"
 mkdir -p "$(dirname "$out")"; : > "$out"
 say() { echo "$*" | tee -a "$out"; }
 
-(cd "$root" && ./mvnw -B -q -o -pl query-service test-compile dependency:build-classpath \
-   -Dmdep.includeScope=test -Dmdep.outputFile="$data/cp.txt" >/dev/null)
-cp="$root/query-service/target/test-classes:$root/query-service/target/classes:$(cat "$data/cp.txt")"
+# the load generators' class path (query-service's tests) and the data generator's (local-stack's tests: it parses the
+# samples with qa-parser, which query-service does not depend on)
+for module in query-service local-stack; do
+  (cd "$root" && ./mvnw -B -q -o -pl "$module" test-compile dependency:build-classpath \
+     -Dmdep.includeScope=test -Dmdep.outputFile="$data/cp-$module.txt" >/dev/null)
+done
+cp="$root/query-service/target/test-classes:$root/query-service/target/classes:$(cat "$data/cp-query-service.txt")"
+fill_cp="$root/local-stack/target/test-classes:$root/local-stack/target/classes:$(cat "$data/cp-local-stack.txt")"
 
 java ${BENCH_JAVA_OPTS:--Xmx2g} -jar "$root/local-stack/target/local-stack.jar" >"$data/stack.log" 2>&1 &
 stack=$!
@@ -32,7 +37,7 @@ total() { curl -sf "$q/api/questions?limit=1" | sed -E 's/.*"total":([0-9]+).*/\
 until [ "$(total)" -ge 46 ] 2>/dev/null; do sleep 1; done   # the bundled sample is in
 
 say "== fill: $questions questions on parliament.documents.parsed"
-java -cp "$cp" nl.kamerqa.query.bench.FillParsedTopic "localhost:$KAFKA_PORT" parliament.documents.parsed "$questions" "$samples" | tee -a "$out"
+java -cp "$fill_cp" nl.kamerqa.localstack.bench.FillParsedTopic "localhost:$KAFKA_PORT" parliament.documents.parsed "$questions" "$samples" | tee -a "$out"
 expected=$(( $(total) ))
 until [ "$(total)" -ge "$questions" ]; do sleep 2; done
 expected=$(total)

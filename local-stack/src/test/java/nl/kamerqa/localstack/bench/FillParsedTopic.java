@@ -1,4 +1,4 @@
-package nl.kamerqa.query.bench;
+package nl.kamerqa.localstack.bench;
 
 import nl.kamerqa.contracts.ParsedDocument;
 import nl.kamerqa.parser.QaParser;
@@ -22,7 +22,9 @@ import java.util.concurrent.ExecutionException;
 /**
  * Benchmark data: parsed events written straight to the parsed topic, generated from the shared samples' real texts
  * (parsed here by qa-parser) under distinct document ids and submission dates spread over 2008-2025, until the
- * topic holds the asked number of questions. Not a test: run by {@code src/test/bench/run-benchmark.sh}.
+ * topic holds the asked number of questions. Not a test: run by query-service's
+ * {@code src/test/bench/run-benchmark.sh}. It lives in local-stack, where the whole stack is assembled, so that
+ * query-service does not depend on the parser library at all (nor wait for its tests in the build).
  * <p>
  * Arguments: bootstrap servers, topic, number of questions, folder with the sample texts.
  */
