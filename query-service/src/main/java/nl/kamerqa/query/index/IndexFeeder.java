@@ -21,6 +21,7 @@ import org.springframework.context.SmartLifecycle;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public class IndexFeeder implements SmartLifecycle {
                 follow(kafka);
             } catch (WakeupException e) {
                 // stop() or a rebuild: the loop decides
-            } catch (RuntimeException | java.io.IOException e) {
+            } catch (RuntimeException | IOException e) {
                 // the broker away, or a batch the index refuses: retried from the applied offsets, less and less often
                 log.warn("Search index feeder cannot go on with {} ({}); retrying in {}", properties.topic(), e.toString(), backoff);
                 pause(backoff);
@@ -127,12 +128,12 @@ public class IndexFeeder implements SmartLifecycle {
         }
         try {
             index.commit();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             log.warn("Search index: last commit on shutdown failed; the next start re-reads from the previous one", e);
         }
     }
 
-    private void follow(Consumer<String, byte[]> kafka) throws java.io.IOException {
+    private void follow(Consumer<String, byte[]> kafka) throws IOException {
         long nextMetadataCheck = 0;
         long lastCommit = System.nanoTime();
         List<TopicPartition> assigned = List.of();
@@ -165,7 +166,7 @@ public class IndexFeeder implements SmartLifecycle {
 
     /** Assigns all partitions and seeks to the index's offsets; rebuilds when those cannot be resumed. */
     private List<TopicPartition> assign(Consumer<String, byte[]> kafka, List<TopicPartition> current)
-            throws java.io.IOException {
+            throws IOException {
         List<PartitionInfo> infos = kafka.partitionsFor(properties.topic(), Duration.ofSeconds(10));
         List<TopicPartition> partitions = new ArrayList<>();
         if (infos != null) {
@@ -209,7 +210,7 @@ public class IndexFeeder implements SmartLifecycle {
      * own trace.
      */
     private void apply(Consumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> records,
-                       List<TopicPartition> assigned) throws java.io.IOException {
+                       List<TopicPartition> assigned) throws IOException {
         List<Observation> traces = new ArrayList<>(records.count());
         records.forEach(record -> traces.add(KafkaRecordTraces.start(record, "kamerqa.query.index", observations)));
         try {
@@ -239,13 +240,13 @@ public class IndexFeeder implements SmartLifecycle {
     }
 
     private void applyInTheirTraces(List<Observation> traces, List<Change> changes, Map<Integer, Long> next,
-                                    boolean caughtUp) throws java.io.IOException {
+                                    boolean caughtUp) throws IOException {
         try {
             KafkaRecordTraces.withinAll(traces, "kamerqa.query.index-write", tracer, () -> {
                 try {
                     index.apply(changes, next, caughtUp);
                     return null;
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
             });

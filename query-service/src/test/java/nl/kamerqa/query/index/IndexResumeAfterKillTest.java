@@ -126,10 +126,14 @@ class IndexResumeAfterKillTest {
     /** @param slowReplay small batches committed one by one, so the replay is long enough to be killed in the middle */
     private ApiClient start(Path index, Path log, boolean slowReplay) throws IOException {
         int port = freePort();
-        // a short-lived JVM: C1 alone and the serial collector cost the least CPU (as the build's test JVMs)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(),
-                QueryApplication.class.getName(),
+                "-Xmx256m"));
+        // the build's options for short-lived JVMs (root pom: C1 alone and the serial collector)
+        String buildOptions = System.getProperty("kamerqa.test.child-jvm-options", "").strip();
+        if (!buildOptions.isEmpty()) {
+            command.addAll(List.of(buildOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath(), QueryApplication.class.getName(),
                 "--server.port=" + port, "--spring.kafka.bootstrap-servers=" + SharedBroker.bootstrapServers(),
                 "--spring.mongodb.uri=" + mongoUri, "--kamerqa.index.directory=" + index,
                 "--kamerqa.index.topic=" + TOPIC, "--kamerqa.stream.enabled=false",
