@@ -13,9 +13,11 @@ import nl.kamerqa.query.StoredSamples;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,8 +41,10 @@ import static org.awaitility.Awaitility.await;
  * The index survives what a crash does to it: query-service runs as its own process, is killed with SIGKILL in the
  * middle of replaying the topic, and started again on the same index directory. It must resume from the offsets in
  * its last Lucene commit (not from the start) and end with every question exactly once. A deleted index directory
- * is rebuilt from the topic.
+ * is rebuilt from the topic: from the service the first test leaves running with every question indexed, so the
+ * class starts three service JVMs, not four (run alone, the second test starts its own first).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IndexResumeAfterKillTest {
 
     private static final String TOPIC = "resume-it.parsed";
@@ -54,8 +58,12 @@ class IndexResumeAfterKillTest {
     private static String mongoUri;
 
     @TempDir
-    Path temp;
-    private Process service;
+    static Path temp;
+    /** The service JVM started last; killed after the class. */
+    private static Process service;
+    /** Where {@link #service} answers and keeps its index, once it holds every question; else null. */
+    private static ApiClient completeApi;
+    private static Path completeIndex;
 
     @BeforeAll
     static void brokerWithAFullTopic() {
@@ -72,22 +80,19 @@ class IndexResumeAfterKillTest {
 
     @AfterAll
     static void stopInfrastructure() {
+        if (service != null) {
+            service.destroyForcibly();
+        }
         if (mongo != null) {
             mongo.shutdownNow();
         }
     }
 
-    @AfterEach
-    void killService() {
-        if (service != null) {
-            service.destroyForcibly();
-        }
-    }
-
     @Test
+    @Order(1)
     void killedMidReplayTheServiceResumesFromItsLastCommitWithoutGapsOrDuplicates() throws Exception {
-        Path index = temp.resolve("index");
-        ApiClient api = start(index, temp.resolve("first.log"), true);
+        Path index = temp.resolve("resume-index");
+        ApiClient api = start(index, temp.resolve("resume-first.log"), true);
         await().atMost(START).pollInterval(Duration.ofMillis(50)).until(() -> committed(index) > 0);
         service.destroyForcibly().waitFor();
 
@@ -95,7 +100,7 @@ class IndexResumeAfterKillTest {
         Map<String, String> commit = lastCommit(index);
         assertThat(committedAtKill).as("killed while replaying").isLessThan(DOCUMENTS);
 
-        api = start(index, temp.resolve("second.log"), false);
+        api = start(index, temp.resolve("resume-second.log"), false);
         ApiClient restarted = api;
         await().atMost(START).untilAsserted(() ->
                 assertThat(restarted.json("/api/questions?limit=1").get("total").asLong())
@@ -106,25 +111,39 @@ class IndexResumeAfterKillTest {
                 assertThat(e.getValue().asString()).isEqualTo(commit.get(QuestionIndex.OFFSET_KEY_PREFIX + e.getKey())));
         assertThat(started.size()).isPositive(); // resumed, not replayed from the start
         assertEveryQuestionOnce(api);
+        completeApi = api;
+        completeIndex = index;
     }
 
     @Test
+    @Order(2)
     void deletedIndexIsRebuiltFromTheTopic() throws Exception {
-        Path index = temp.resolve("index");
-        ApiClient api = start(index, temp.resolve("first.log"), false);
-        awaitAll(api);
+        if (completeApi == null || !service.isAlive()) {
+            completeIndex = temp.resolve("rebuild-index");
+            completeApi = start(completeIndex, temp.resolve("rebuild-first.log"), false);
+        }
+        Path index = completeIndex;
+        awaitAll(completeApi);
         service.destroy();
         service.waitFor();
+        completeApi = null;
         deleteRecursively(index);
 
-        api = start(index, temp.resolve("second.log"), false);
+        ApiClient api = start(index, temp.resolve("rebuild-second.log"), false);
         assertThat(JSON.readTree(adminStatus(api).body()).get("startOffsets").size()).isZero();
         awaitAll(api);
         assertEveryQuestionOnce(api);
     }
 
-    /** @param slowReplay small batches committed one by one, so the replay is long enough to be killed in the middle */
-    private ApiClient start(Path index, Path log, boolean slowReplay) throws IOException {
+    /**
+     * Starts the service JVM (a previous one still running is killed first: one at a time against the topic).
+     *
+     * @param slowReplay small batches committed one by one, so the replay is long enough to be killed in the middle
+     */
+    private static ApiClient start(Path index, Path log, boolean slowReplay) throws IOException, InterruptedException {
+        if (service != null && service.isAlive()) {
+            service.destroyForcibly().waitFor();
+        }
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m"));
