@@ -3,6 +3,7 @@ package nl.kamerqa.ingest.messaging;
 import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
@@ -11,26 +12,40 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
- * Declares the topics (partitions, {@code max.message.bytes}) again until it succeeds. Boot's KafkaAdmin tries
- * once, during start-up; when the broker is away then, the raw topic would otherwise never be created with its
- * partitions and size limit (the producer does not let the broker auto-create it, see {@code allow.auto.create.topics}
- * in ingest-service.yml, so until then uploads get 503). Stops after the first success: one describe call when
- * the broker was there from the start.
+ * Declares the topics (partitions, {@code max.message.bytes}) again until it succeeds, and then once more. Boot's
+ * KafkaAdmin tries once, during start-up; when the broker is away then, the raw topic would otherwise never be
+ * created with its partitions and size limit (until then uploads get 503).
+ * <p>
+ * Once more, because a producer's metadata request lets a broker with {@code auto.create.topics.enable} (Kafka's
+ * default) create a missing topic with its own defaults (one partition, 1 MB records): the producer has no setting
+ * against it. When that happens between KafkaAdmin's describe and its create, the create fails with "topic exists",
+ * KafkaAdmin counts that as done, and the topic keeps the broker's defaults (seen in OutageTest: an upload retried
+ * as the broker came back). The second pass, {@code kamerqa.ingest.topic-retry} later, finds the topic and raises its
+ * partitions and {@code max.message.bytes} ({@code spring.kafka.admin.modify-topic-configs}). Two describe calls
+ * when the broker was there from the start.
  */
 @Component
 class TopicDeclaration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TopicDeclaration.class);
 
-    private final KafkaAdmin admin;
+    /** One declaration pass: true when the broker answered and every topic exists (KafkaAdmin.initialize). */
+    private final BooleanSupplier declare;
     private final Duration retry;
     private volatile ScheduledExecutorService executor;
 
+    @Autowired
     TopicDeclaration(KafkaAdmin admin, KamerqaProperties properties) {
-        this.admin = admin;
-        this.retry = properties.ingest().topicRetry();
+        this(admin::initialize, properties.ingest().topicRetry());
+    }
+
+    TopicDeclaration(BooleanSupplier declare, Duration retry) {
+        this.declare = declare;
+        this.retry = retry;
     }
 
     @Override
@@ -41,9 +56,10 @@ class TopicDeclaration implements SmartLifecycle {
             return t;
         });
         executor = ex;
+        AtomicInteger passes = new AtomicInteger();
         ex.scheduleWithFixedDelay(() -> {
             try {
-                if (admin.initialize()) {
+                if (declare.getAsBoolean() && passes.incrementAndGet() == 2) {
                     log.info("Kafka topics declared (partitions and max.message.bytes checked)");
                     ex.shutdown();
                 }
