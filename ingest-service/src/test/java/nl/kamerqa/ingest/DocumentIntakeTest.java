@@ -54,7 +54,7 @@ class DocumentIntakeTest {
         return new KamerqaProperties(new KamerqaProperties.Topics("raw", "raw.DLT", 3, (short) 1),
                 new KamerqaProperties.Ingest(maxDocumentSize, Duration.ofSeconds(5), Duration.ofSeconds(30),
                         Duration.ofSeconds(5), URI.create("http://localhost:8083"),
-                        Duration.ofSeconds(30), new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16)));
+                        new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16)));
     }
 
     private static IncomingDocument upload(byte[] content, String filename, String documentId) {

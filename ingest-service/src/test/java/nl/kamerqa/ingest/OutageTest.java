@@ -65,7 +65,7 @@ import static org.awaitility.Awaitility.await;
         // short waits, so the broker's absence is noticed in a second or three, not in the production minutes
         "kamerqa.health.timeout=1s", "kamerqa.ingest.store-timeout=1s", "kamerqa.ingest.publish-timeout=10s",
         "spring.kafka.producer.properties.max.block.ms=1500", "spring.kafka.admin.operation-timeout=5s",
-        "kamerqa.ingest.topic-retry=1s"})
+        "kamerqa.kafka.topic-retry=1s"})
 class OutageTest {
 
     static final String KEY = "outage-test-key";

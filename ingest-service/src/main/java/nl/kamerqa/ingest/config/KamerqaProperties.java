@@ -40,7 +40,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
      * @param retryAfter      what a 503 tells the client to wait before trying again
      * @param storeTimeout    how long a MongoDB call may wait for a server (unless the URI says otherwise)
      * @param queryBaseUrl    base URL of query-service, used for the Location hint of an accepted document
-     * @param topicRetry      how often the topics are declared again while the broker could not be reached
      * @param batch           limits of the batch upload ({@code POST /api/documents/batch})
      */
     public record Ingest(@DefaultValue("50MB") DataSize maxDocumentSize,
@@ -48,7 +47,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
                          @DefaultValue("30s") Duration retryAfter,
                          @DefaultValue("5s") Duration storeTimeout,
                          @DefaultValue("http://localhost:8083") URI queryBaseUrl,
-                         @DefaultValue("30s") Duration topicRetry,
                          @DefaultValue Batch batch) {
 
         /** Base64 in a Kafka record of at most 2 GB: a larger document could never be published. */
@@ -62,7 +60,6 @@ public record KamerqaProperties(@DefaultValue Topics topics, @DefaultValue Inges
             requirePositive(publishTimeout, "publish-timeout");
             requirePositive(retryAfter, "retry-after");
             requirePositive(storeTimeout, "store-timeout");
-            requirePositive(topicRetry, "topic-retry");
         }
 
         private static void requirePositive(Duration d, String name) {

@@ -12,8 +12,7 @@ class KamerqaPropertiesTest {
 
     private static KamerqaProperties.Ingest ingest(DataSize max, Duration publishTimeout) {
         return new KamerqaProperties.Ingest(max, publishTimeout, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                URI.create("http://localhost:8083"), Duration.ofSeconds(30),
-                new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16));
+                URI.create("http://localhost:8083"), new KamerqaProperties.Batch(100, DataSize.ofMegabytes(64), 16));
     }
 
     @Test

@@ -11,6 +11,7 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.kamerqa.support.ApiKeyDigest;
 import org.junit.jupiter.api.Test;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
@@ -19,6 +20,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.security.MessageDigest;
 
+import static com.tngtech.archunit.core.domain.JavaAccess.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
@@ -41,6 +46,15 @@ class ServiceKitTest {
                 .orShould().callMethod(MessageDigest.class, "isEqual", byte[].class, byte[].class)
                 .orShould().haveNameMatching(".*\\.(Mongo|Kafka)\\w*HealthIndicator")
                 .because("service-support holds them (LogValues, ApiKeyDigest, the mongo and kafka health indicators)")
+                .check(SERVICES);
+    }
+
+    @Test
+    void servicesLeaveDeclaringTheirTopicsAgainToServiceSupport() {
+        noClasses()
+                .should().accessTargetWhere(target(name("initialize")).and(target(owner(assignableTo(KafkaAdmin.class)))))
+                .because("service-support's TopicDeclaration declares a service's NewTopic beans again until the broker "
+                        + "has them as declared")
                 .check(SERVICES);
     }
 

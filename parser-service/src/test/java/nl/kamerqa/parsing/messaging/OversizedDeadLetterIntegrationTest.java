@@ -6,6 +6,7 @@ import nl.kamerqa.parsing.ParsingApplication;
 import nl.kamerqa.parsing.SharedBroker;
 import nl.kamerqa.parsing.Samples;
 import nl.kamerqa.parsing.config.ParserProperties;
+import nl.kamerqa.support.kafka.TopicDeclaration;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -15,6 +16,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -70,8 +72,18 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
     MongoDatabase database;
     @Autowired
     ProducerFactory<?, ?> producers;
+    @Autowired
+    ObjectProvider<TopicDeclaration> declarations;
     @LocalServerPort
     int port;
+
+    @Test
+    void topicsAreDeclaredAgainUntilTheBrokerHasThemAsDeclared() {
+        // service-support's TopicDeclaration (tested there against a real broker): a parsed topic the broker
+        // auto-created on a send while the service started without it still becomes compacted
+        assertThat(declarations.orderedStream().toList()).singleElement()
+                .satisfies(declaration -> assertThat(declaration.isRunning()).isTrue());
+    }
 
     @Test
     void producerTakesRecordsAsLargeAsTheTopicsItDeclares() {

@@ -1,4 +1,4 @@
-package nl.kamerqa.ingest.messaging;
+package nl.kamerqa.support.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * TopicDeclaration against a real KRaft broker, for the race OutageTest ran into: the broker auto-creates the raw
+ * TopicDeclaration against a real KRaft broker, for the race ingest-service's OutageTest ran into: the broker auto-creates the raw
  * topic with its defaults (a producer's metadata request) between KafkaAdmin's describe and its create, so the first
  * declaration pass ends "successfully" with a topic of one partition and 1 MB records.
  */
@@ -59,7 +59,7 @@ class TopicDeclarationTest {
         context.refresh();
         KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()));
         admin.setApplicationContext(context);
-        admin.setModifyTopicConfigs(true); // as spring.kafka.admin.modify-topic-configs in ingest-service.yml
+        admin.setModifyTopicConfigs(true); // as spring.kafka.admin.modify-topic-configs in the services' yml
 
         AtomicInteger passes = new AtomicInteger();
         TopicDeclaration declaration = new TopicDeclaration(() -> {

@@ -1,12 +1,9 @@
-package nl.kamerqa.ingest.messaging;
+package nl.kamerqa.support.kafka;
 
-import nl.kamerqa.ingest.config.KamerqaProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -16,20 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
- * Declares the topics (partitions, {@code max.message.bytes}) again until it succeeds, and then once more. Boot's
- * KafkaAdmin tries once, during start-up; when the broker is away then, the raw topic would otherwise never be
- * created with its partitions and size limit (until then uploads get 503).
+ * Declares a service's topics (its {@code NewTopic} beans: partitions, {@code max.message.bytes}, cleanup policy)
+ * again until it succeeds, and then once more. Boot's KafkaAdmin tries once, during start-up; when the broker is
+ * away then, the topics would otherwise never get their declared shape: ingest-service's raw topic its partitions
+ * and size limit, parser-service's parsed topic its compaction, which query-service's index rebuild relies on.
  * <p>
  * Once more, because a producer's metadata request lets a broker with {@code auto.create.topics.enable} (Kafka's
  * default) create a missing topic with its own defaults (one partition, 1 MB records): the producer has no setting
  * against it. When that happens between KafkaAdmin's describe and its create, the create fails with "topic exists",
- * KafkaAdmin counts that as done, and the topic keeps the broker's defaults (seen in OutageTest: an upload retried
- * as the broker came back). The second pass, {@code kamerqa.ingest.topic-retry} later, finds the topic and raises its
- * partitions and {@code max.message.bytes} ({@code spring.kafka.admin.modify-topic-configs}). Two describe calls
- * when the broker was there from the start.
+ * KafkaAdmin counts that as done, and the topic keeps the broker's defaults (seen in ingest-service's OutageTest: an
+ * upload retried as the broker came back). The second pass, {@code kamerqa.kafka.topic-retry} later, finds the topic
+ * and brings its partitions and configs to the declared ones ({@code spring.kafka.admin.modify-topic-configs}). Two
+ * describe calls when the broker was there from the start.
  */
-@Component
-class TopicDeclaration implements SmartLifecycle {
+public class TopicDeclaration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TopicDeclaration.class);
 
@@ -38,9 +35,8 @@ class TopicDeclaration implements SmartLifecycle {
     private final Duration retry;
     private volatile ScheduledExecutorService executor;
 
-    @Autowired
-    TopicDeclaration(KafkaAdmin admin, KamerqaProperties properties) {
-        this(admin::initialize, properties.ingest().topicRetry());
+    public TopicDeclaration(KafkaAdmin admin, Duration retry) {
+        this(admin::initialize, retry);
     }
 
     TopicDeclaration(BooleanSupplier declare, Duration retry) {
@@ -60,7 +56,7 @@ class TopicDeclaration implements SmartLifecycle {
         ex.scheduleWithFixedDelay(() -> {
             try {
                 if (declare.getAsBoolean() && passes.incrementAndGet() == 2) {
-                    log.info("Kafka topics declared (partitions and max.message.bytes checked)");
+                    log.info("Kafka topics declared (partitions and configs checked)");
                     ex.shutdown();
                 }
             } catch (RuntimeException e) {
