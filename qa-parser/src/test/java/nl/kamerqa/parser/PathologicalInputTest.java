@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is parsed at two sizes, 1× and 8×, in the same run, and the larger must cost less than 32 times the smaller: 8 for a
  * linear pass, 64 for a quadratic one. The room between is for what is not the algorithm: CPU time per byte grows
  * with the input once its objects no longer fit the processor's caches (measured here with C2: up to 17–25 times for
- * some inputs at 1 and 8 MB; with C1 alone, as the build runs it: 7.6 to 8.7). Cost is the parsing thread's CPU time, the best of a few runs, which other processes on
- * the machine inflate far less than wall time.
+ * some inputs at 1 and 8 MB; with C1 alone, as the build runs it: 7.6 to 8.7). Cost is the parsing thread's CPU time,
+ * the best of a few runs, which other processes on the machine inflate far less than wall time.
  */
 class PathologicalInputTest {
 

@@ -78,7 +78,7 @@ class OversizedDeadLetterIntegrationTest extends InMemoryMongoTest {
     int port;
 
     @Test
-    void topicsAreDeclaredAgainUntilTheBrokerHasThemAsDeclared() {
+    void serviceSupportsTopicDeclarationRunsForTheTopicsThisServiceDeclares() {
         // service-support's TopicDeclaration (tested there against a real broker): a parsed topic the broker
         // auto-created on a send while the service started without it still becomes compacted
         assertThat(declarations.orderedStream().toList()).singleElement()

@@ -60,11 +60,15 @@ class BombsInASmallHeapTest {
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
     void bombIsRefusedWithItsReasonInA256MbHeapWithoutRunningOutOfMemory(String bomb, String reason) throws Exception {
         Path file = BOMBS.get(bomb);
-        // C1 alone and the serial collector: the least CPU for a JVM that lives seconds (the serial collector is also
-        // what a container with the compose memory limits gets)
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                HEAP, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classPath(), QaParserCli.class.getName(),
-                file.toString()));
+                HEAP));
+        // the build's options for short-lived JVMs (root pom: C1 alone and the serial collector, which is also what a
+        // container with the compose memory limits gets)
+        String buildOptions = System.getProperty("kamerqa.test.child-jvm-options", "").strip();
+        if (!buildOptions.isEmpty()) {
+            command.addAll(List.of(buildOptions.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", classPath(), QaParserCli.class.getName(), file.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
         process.getOutputStream().close();
         byte[] stdout = process.getInputStream().readAllBytes();
