@@ -20,7 +20,7 @@ import java.util.UUID;
 /**
  * kamerqa on this machine with every part restartable on its own: the KRaft broker (in this JVM, or as a child JVM
  * when it is to be killed) and the MongoDB-wire server in this JVM (same ports and data across a restart), and
- * ingest-, parser- and query-service as child JVMs. Everything a scenario leaves behind (service and broker logs,
+ * ingest-, parser- and query-service as child JVMs (a scenario about the parsers alone leaves query-service out). Everything a scenario leaves behind (service and broker logs,
  * Kafka log dir, H2 file) is under {@code target/faults/<scenario>}.
  */
 final class FaultStack implements AutoCloseable {
@@ -44,6 +44,7 @@ final class FaultStack implements AutoCloseable {
     final RestartableInfrastructure.RestartableMongo mongo;
     final ServiceProcess ingest;
     final ServiceProcess parser;
+    /** null when the scenario left query-service out. */
     final ServiceProcess query;
     /** A second parser-service instance in the same consumer group, when the scenario asked for one; else null. */
     final ServiceProcess secondParser;
@@ -107,24 +108,27 @@ final class FaultStack implements AutoCloseable {
     /** With settings of ingest-service's own too (added to the stack's). */
     static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
                             Map<String, String> ingestExtra, Map<String, String> parserSettings) throws Exception {
-        return start(scenario, brokerMode, mongoMode, ingestExtra, parserSettings, null);
+        return start(scenario, brokerMode, mongoMode, ingestExtra, parserSettings, null, true);
     }
 
     /**
-     * With a second parser-service ({@link #secondParser}, log {@code parser-service-b.log}) started beside the first
-     * (they start together rather than one after the other: each takes seconds of a busy machine).
+     * ingest-service and two parser-service instances, without query-service: a second parser-service
+     * ({@link #secondParser}, log {@code parser-service-b.log}) started beside the first (they start together rather
+     * than one after the other: each takes seconds of a busy machine). What the parsers did is in MongoDB and on the
+     * topics; a query-service JVM would only cost the machine a start.
      *
-     * @param secondParserSettings that instance's own settings, like {@code parserSettings}; null for none
+     * @param secondParserSettings that instance's own settings, like {@code parserSettings}
      */
-    static FaultStack start(String scenario, Map<String, String> parserSettings,
-                            Map<String, String> secondParserSettings) throws Exception {
+    static FaultStack startTwoParsers(String scenario, Map<String, String> parserSettings,
+                                      Map<String, String> secondParserSettings) throws Exception {
         return start(scenario, BrokerMode.IN_PROCESS, MongoMode.IN_PROCESS, Map.of(), parserSettings,
-                secondParserSettings);
+                secondParserSettings, false);
     }
 
     private static FaultStack start(String scenario, BrokerMode brokerMode, MongoMode mongoMode,
                                     Map<String, String> ingestExtra, Map<String, String> parserSettings,
-                                    Map<String, String> secondParserSettings) throws Exception {
+                                    Map<String, String> secondParserSettings, boolean withQueryService)
+            throws Exception {
         Path dir = Path.of("target", "faults", scenario).toAbsolutePath();
         deleteRecursively(dir);
         Files.createDirectories(dir);
@@ -161,8 +165,8 @@ final class FaultStack implements AutoCloseable {
         Path queryIndex = dir.resolve("data/query-index");
         Map<String, String> querySettings = new LinkedHashMap<>(common);
         querySettings.put("kamerqa.index.directory", queryIndex.toString());
-        var query = new ServiceProcess("query-service", QueryApplication.class, queryPort, QUERY_JVM,
-                args(querySettings), dir.resolve("query-service.log"));
+        var query = !withQueryService ? null : new ServiceProcess("query-service", QueryApplication.class, queryPort,
+                QUERY_JVM, args(querySettings), dir.resolve("query-service.log"));
         FaultStack stack = new FaultStack(scenario, dir, broker, mongo, ingest, parserService, query, secondParser,
                 queryIndex);
         try {
@@ -174,18 +178,20 @@ final class FaultStack implements AutoCloseable {
             stack.toClose.add(ingest);
             ingest.start();
             ingest.awaitHealthy(START_TIMEOUT);
-            stack.toClose.add(parserService);
-            stack.toClose.add(query);
-            parserService.start();
-            query.start();
-            if (secondParser != null) {
-                stack.toClose.add(secondParser);
-                secondParser.start();
+            List<ServiceProcess> rest = new ArrayList<>();
+            rest.add(parserService);
+            if (query != null) {
+                rest.add(query);
             }
-            parserService.awaitHealthy(START_TIMEOUT);
-            query.awaitHealthy(START_TIMEOUT);
             if (secondParser != null) {
-                secondParser.awaitHealthy(START_TIMEOUT);
+                rest.add(secondParser);
+            }
+            for (ServiceProcess service : rest) {
+                stack.toClose.add(service);
+                service.start();
+            }
+            for (ServiceProcess service : rest) {
+                service.awaitHealthy(START_TIMEOUT);
             }
             return stack;
         } catch (Exception | Error e) {
@@ -225,7 +231,7 @@ final class FaultStack implements AutoCloseable {
     }
 
     List<ServiceProcess> services() {
-        return List.of(ingest, parser, query);
+        return query == null ? List.of(ingest, parser) : List.of(ingest, parser, query);
     }
 
     /** Service name to process id, to show later that no service was restarted. */

@@ -69,13 +69,14 @@ final class Observer implements AutoCloseable {
      *
      * @param kafkaBootstrapServers the broker
      * @param mongoConnectionString MongoDB, without database (the database is {@code kamerqa})
-     * @param query                 query-service's base URL
+     * @param query                 query-service's base URL; null when the stack runs without it
      */
     record Endpoints(String kafkaBootstrapServers, String mongoConnectionString, URI query) {
     }
 
     Observer(FaultStack stack) {
-        this(new Endpoints(stack.broker.bootstrapServers(), stack.mongo.connectionString(), stack.query.url()));
+        this(new Endpoints(stack.broker.bootstrapServers(), stack.mongo.connectionString(),
+                stack.query == null ? null : stack.query.url()));
     }
 
     Observer(Endpoints endpoints) {
@@ -279,6 +280,9 @@ final class Observer implements AutoCloseable {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        if (endpoints.query() == null) {
+            throw new IllegalStateException("this stack runs without query-service: nothing serves " + path);
+        }
         return http.send(HttpRequest.newBuilder(URI.create(endpoints.query() + path)).timeout(Duration.ofSeconds(30))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
     }
