@@ -135,10 +135,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void startServices(Settings settings) {
-        // parser first, so its consumer is ready before the first document comes in
+        // in the order of the topics: ingest-service declares the raw topic the parser's consumers subscribe to, and
+        // parser-service the parsed topic query-service reads. A consumer started before its topic exists polls for it
+        // and joins the group at its own moment, and each late join costs the others a rebalance.
+        ingestPort = run(IngestApplication.application(), settings.ingestPort(), settings);
         parserPort = run(ParsingApplication.application(), settings.parserPort(), settings);
         queryPort = run(QueryApplication.application(), settings.queryPort(), settings);
-        ingestPort = run(IngestApplication.application(), settings.ingestPort(), settings);
     }
 
     private int run(SpringApplicationBuilder app, int port, Settings settings) {

@@ -33,6 +33,8 @@ import static org.awaitility.Awaitility.await;
 class PackagedStackTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Looking costs a file read or a local request; every second of waiting is a second of the build. */
+    private static final Duration POLL = Duration.ofMillis(200);
     private static final Map<String, String> DOCUMENTS = Map.of(
             "ah-tk-20142015-698.pdf", "application/pdf",
             "antwoord-brandweer-0900.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -70,12 +72,12 @@ class PackagedStackTest {
                 "INGEST_PORT", String.valueOf(ingest), "PARSER_PORT", String.valueOf(parser),
                 "QUERY_PORT", String.valueOf(query), "KAMERQA_API_KEY", "packaged-it-key"));
         stack = builder.start();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(POLL).untilAsserted(() -> {
             assertThat(stack.isAlive()).as("stack process alive; log: %s", dir.resolve("stack.log")).isTrue();
             assertThat(Files.readString(dir.resolve("stack.log"))).contains("kamerqa is running");
         });
         // the bundled sample is uploaded at start: count only once it is served, so our uploads are what is added
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        await().atMost(Duration.ofMinutes(2)).pollInterval(POLL).ignoreExceptions()
                 .until(() -> get(query, "/api/documents").get("total").asInt() >= 1);
         int before = get(query, "/api/documents").get("total").asInt();
 
@@ -88,7 +90,7 @@ class PackagedStackTest {
             assertThat(answer.statusCode()).as("%s: %s", document.getKey(), answer.body()).isEqualTo(202);
         }
 
-        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+        await().atMost(Duration.ofMinutes(2)).pollInterval(POLL).untilAsserted(() -> {
             JsonNode documents = get(query, "/api/documents?size=100");
             assertThat(documents.get("total").asInt()).isGreaterThanOrEqualTo(before + DOCUMENTS.size());
             List<Integer> questionCounts = new ArrayList<>();

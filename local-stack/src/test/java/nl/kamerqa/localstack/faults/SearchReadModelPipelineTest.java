@@ -140,7 +140,7 @@ class SearchReadModelPipelineTest {
         } finally {
             threads.shutdownNow();
         }
-        await("every document parsed and indexed").atMost(WAIT).pollInterval(Duration.ofSeconds(1))
+        await("every document parsed and indexed").atMost(WAIT).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions().untilAsserted(() -> {
                     assertThat(total("/api/questions?limit=1")).isEqualTo(expectedQuestions());
                     assertThat(total("/api/documents?limit=1")).isEqualTo(expected.size());
