@@ -4,6 +4,8 @@ import nl.kamerqa.parser.cli.QaParserCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -58,6 +60,7 @@ class BombsInASmallHeapTest {
             "entity       | refused",
             "nesting      | deeper than"})
     @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    @Execution(ExecutionMode.CONCURRENT) // each bomb's JVM is a process of its own: two at a time on two cores
     void bombIsRefusedWithItsReasonInA256MbHeapWithoutRunningOutOfMemory(String bomb, String reason) throws Exception {
         Path file = BOMBS.get(bomb);
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -467,21 +468,30 @@ class PdfTextExtractorTest {
         return pdfWithFlateContent(decodedBytes, inForm, "", "/FlateDecode");
     }
 
+    /** Deflated runs of spaces by their size: making 300 MB of them takes most of a second, and several bombs share one. */
+    private static final Map<Long, byte[]> DEFLATED_SPACES = new ConcurrentHashMap<>();
+
+    private static byte[] deflatedSpaces(long size) {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(9))) {
+            byte[] chunk = new byte[1 << 20];
+            Arrays.fill(chunk, (byte) ' ');
+            for (long written = 0; written < size; written += chunk.length) {
+                deflate.write(chunk);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return compressed.toByteArray();
+    }
+
     /**
      * One page whose content stream (or, {@code inForm}, a form XObject the page draws) inflates to the size;
      * {@code marks} are further entries of that stream's dictionary, {@code filter} its /Filter value.
      */
     static byte[] pdfWithFlateContent(long decodedBytes, boolean inForm, String marks, String filter)
             throws IOException {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflate = new DeflaterOutputStream(compressed, new Deflater(9))) {
-            byte[] chunk = new byte[1 << 20];
-            Arrays.fill(chunk, (byte) ' ');
-            for (long written = 0; written < decodedBytes; written += chunk.length) {
-                deflate.write(chunk);
-            }
-        }
-        byte[] data = compressed.toByteArray();
+        byte[] data = DEFLATED_SPACES.computeIfAbsent(decodedBytes, PdfTextExtractorTest::deflatedSpaces);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         PrintStream p = new PrintStream(out, true, StandardCharsets.ISO_8859_1);
         List<Integer> offsets = new ArrayList<>();
