@@ -20,8 +20,9 @@ import java.util.UUID;
 /**
  * kamerqa on this machine with every part restartable on its own: the KRaft broker (in this JVM, or as a child JVM
  * when it is to be killed) and the MongoDB-wire server in this JVM (same ports and data across a restart), and
- * ingest-, parser- and query-service as child JVMs (a scenario about the parsers alone leaves query-service out). Everything a scenario leaves behind (service and broker logs,
- * Kafka log dir, H2 file) is under {@code target/faults/<scenario>}.
+ * ingest-, parser- and query-service as child JVMs (a scenario about the parsers alone leaves query-service out).
+ * Everything a scenario leaves behind (service and broker logs, Kafka log dir, H2 file) is under
+ * {@code target/faults/<scenario>}.
  */
 final class FaultStack implements AutoCloseable {
 

@@ -60,7 +60,7 @@ import static org.awaitility.Awaitility.await;
  * parameters are answered 400 naming the parameter.
  * <p>
  * Expectations are qa-parser's own answer for the same bytes (the parser-service runs the same library), so every
- * count and id below is exact. Not tagged {@code faults}: it runs in the normal build (about two minutes).
+ * count and id below is exact. Not tagged {@code faults}: it runs in the normal build (about a minute).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

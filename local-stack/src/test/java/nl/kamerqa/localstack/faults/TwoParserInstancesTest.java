@@ -65,7 +65,7 @@ import static org.awaitility.Awaitility.await;
  * description; {@code session.timeout.ms} is 6 s (the broker's {@code group.min.session.timeout.ms}) instead of Kafka's
  * 45 s so the killed instance's consumers are declared dead sooner, with a heartbeat every second so that a live
  * consumer on a busy machine misses five before it is taken for dead. Not tagged {@code faults}: it runs in the normal
- * build (about a minute on two cores).
+ * build (40 to 50 s beside the other tests on two cores).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

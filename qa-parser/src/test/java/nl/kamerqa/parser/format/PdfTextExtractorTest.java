@@ -468,7 +468,7 @@ class PdfTextExtractorTest {
         return pdfWithFlateContent(decodedBytes, inForm, "", "/FlateDecode");
     }
 
-    /** Deflated runs of spaces by their size: making 300 MB of them takes most of a second, and several bombs share one. */
+    /** Deflated runs of spaces by size: 300 MB take most of a second to make, and several bombs share them. */
     private static final Map<Long, byte[]> DEFLATED_SPACES = new ConcurrentHashMap<>();
 
     private static byte[] deflatedSpaces(long size) {
